@@ -1,0 +1,127 @@
+"""The validated social map and the questions pages ask of it.
+
+The Catalog answers: which services serve a wijk, which lie in it, which serve the whole gemeente,
+which carry a theme, which organisations are stale. It knows nothing of pages or HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .load import Document
+from .model import Location, Organisation, Service, Theme, Wijk
+from .schedule import Schedule, parse
+
+
+@dataclass
+class WijkEntry:
+    slug: str
+    doc: Document
+    wijk: Wijk
+
+    @property
+    def name(self) -> str:
+        return self.wijk.name
+
+
+@dataclass
+class OrgEntry:
+    slug: str
+    doc: Document
+    org: Organisation
+    stale: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.org.name
+
+    def location(self, location_id: str | None) -> Location | None:
+        if location_id is None:
+            return None
+        return next((loc for loc in self.org.locations if loc.id == location_id), None)
+
+
+@dataclass
+class ServiceEntry:
+    org: OrgEntry
+    service: Service
+    index: int
+
+    @property
+    def uid(self) -> str:
+        return f"{self.org.slug}/{self.service.id}"
+
+    @property
+    def location(self) -> Location | None:
+        return self.org.location(self.service.location)
+
+    @cached_property
+    def schedule(self) -> Schedule | None:
+        return parse(self.service.schedule) if self.service.schedule else None
+
+    @property
+    def themes(self) -> list[str]:
+        return self.service.themes or self.org.org.themes
+
+    @property
+    def citywide(self) -> bool:
+        return self.service.service_area.gemeente
+
+
+@dataclass
+class Catalog:
+    themes: dict[str, Theme]
+    wijken: dict[str, WijkEntry]
+    orgs: dict[str, OrgEntry]
+    services: list[ServiceEntry] = field(default_factory=list)
+
+    def wijken_of_pc4(self, pc4: str) -> list[WijkEntry]:
+        return [w for w in self.wijken.values() if pc4 in w.wijk.pc4]
+
+    def serves_wijk(self, entry: ServiceEntry, wijk: WijkEntry) -> bool:
+        """True when the service's area names this wijk or one of its postcode areas."""
+        area = entry.service.service_area
+        return wijk.slug in area.wijken or bool(set(area.pc4) & set(wijk.wijk.pc4))
+
+    def lies_in(self, entry: ServiceEntry, wijk: WijkEntry) -> bool:
+        location = entry.location
+        return location is not None and location.pc4 in wijk.wijk.pc4
+
+    def services_for_wijk(self, wijk: WijkEntry) -> list[ServiceEntry]:
+        """Services for this wijk in particular: bound to it, or held in it."""
+        return [s for s in self.services if self.serves_wijk(s, wijk) or self.lies_in(s, wijk)]
+
+    def citywide_elsewhere(self, wijk: WijkEntry) -> list[ServiceEntry]:
+        """Services for the whole gemeente that are held outside this wijk."""
+        return [s for s in self.services if s.citywide and not self.lies_in(s, wijk)
+                and not self.serves_wijk(s, wijk)]
+
+    def services_with_theme(self, theme_id: str) -> list[ServiceEntry]:
+        return [s for s in self.services if theme_id in s.themes]
+
+    def orgs_with_theme(self, theme_id: str) -> list[OrgEntry]:
+        return [o for o in self.orgs.values() if theme_id in o.org.themes]
+
+    def orgs_in(self, services: list[ServiceEntry]) -> list[OrgEntry]:
+        seen: dict[str, OrgEntry] = {s.org.slug: s.org for s in services}
+        return sorted(seen.values(), key=lambda o: o.name.lower())
+
+    def services_of(self, org: OrgEntry) -> list[ServiceEntry]:
+        return [s for s in self.services if s.org is org]
+
+    def wijken_served(self, entry: ServiceEntry) -> list[WijkEntry]:
+        return [w for w in self.wijken.values() if self.serves_wijk(entry, w)]
+
+    def stale_orgs(self) -> list[OrgEntry]:
+        return sorted((o for o in self.orgs.values() if o.stale), key=lambda o: o.org.checked)
+
+
+def group_by_theme(catalog: Catalog, services: list[ServiceEntry]) -> list[tuple[Theme, list[ServiceEntry]]]:
+    """Services under their first theme, in the taxonomy's order, so each appears once on a page."""
+    groups = []
+    for theme in catalog.themes.values():
+        members = [s for s in services if s.themes[0] == theme.id]
+        if members:
+            groups.append((theme, sorted(members, key=lambda s: (s.service.name.lower(), s.uid))))
+    return groups

@@ -1,0 +1,17 @@
+"""Language codes editors may use, with their Dutch names (from CLDR via babel)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def _names() -> dict[str, str]:
+    from babel import Locale
+
+    return {code: name for code, name in Locale("nl").languages.items() if "_" not in code}
+
+
+def language_name(code: str) -> str | None:
+    """``'ar'`` → ``'Arabisch'``; ``None`` for an unknown code."""
+    return _names().get(code)

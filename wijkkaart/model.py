@@ -1,0 +1,173 @@
+"""The declared records of a social map: one class per YAML record, one source of truth.
+
+The JSON Schemas for editors are generated from these classes (see ``schema``). Keys are English
+and follow Open Referral HSDS where a name fits; descriptions are Dutch because editors read them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .fields import PC4, Day, Email, Language, Markdown, Phone, Postcode, ScheduleText, Slug, Text, Url, described, fail
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Contact(Record):
+    """A team's contact: never a private person's number or address."""
+
+    name: Text = described("Naam van het team of de balie, bv. 'Wijkteam Moerwijk'.")
+    phone: Phone | None = described("Telefoonnummer van het team.", default=None)
+    email: Email | None = described("E-mailadres van het team.", default=None)
+    url: Url | None = described("Webpagina van het team.", default=None)
+    example: bool = described("true als deze gegevens een voorbeeld zijn en niet echt.", default=False)
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Contact:
+        if not (self.phone or self.email or self.url):
+            raise fail("contact-unreachable", "dit contact heeft geen telefoon, e-mail of webadres.",
+                       "Vul 'phone', 'email' of 'url' in.")
+        return self
+
+
+class PhoneEntry(Record):
+    number: Phone = described("Het nummer als tekst, bv. '070 123 4567'.")
+    description: Text | None = described("Waarvoor dit nummer is, bv. 'Aanmelden'.", default=None)
+
+
+class Coordinates(Record):
+    lat: float = described("Breedtegraad (WGS84), bv. 52.0705.", ge=50.7, le=53.6)
+    lon: float = described("Lengtegraad (WGS84), bv. 4.3007.", ge=3.3, le=7.3)
+
+
+class Location(Record):
+    id: Slug = described("Korte id van deze locatie binnen de organisatie, bv. 'de-mussen'.")
+    name: Text = described("Naam van het gebouw of de plek.")
+    address: Text = described("Straat en huisnummer.")
+    postal_code: Postcode = described("Postcode, bv. '2525 AB'.")
+    city: Text = described("Plaats.")
+    coordinates: Coordinates | None = described("Precieze plek; anders wordt het midden van de postcode gebruikt.",
+                                                default=None)
+    example: bool = described("true als het adres een voorbeeld is en niet echt.", default=False)
+
+    @property
+    def pc4(self) -> str:
+        return self.postal_code[:4]
+
+
+class ServiceArea(Record):
+    gemeente: bool = described("true: voor de hele gemeente.", default=False)
+    wijken: list[Slug] = described("Ids van wijken (bestandsnamen in wijken/).", default_factory=list)
+    pc4: list[PC4] = described("Postcodegebieden (vier cijfers).", default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> ServiceArea:
+        if not (self.gemeente or self.wijken or self.pc4):
+            raise fail("empty-service-area", "het werkgebied is leeg.",
+                       "Vul 'wijken', 'pc4' of 'gemeente: true' in.")
+        return self
+
+
+class Eligibility(Record):
+    description: Text | None = described("Voor wie, bv. 'bewoners met geldzorgen'.", default=None)
+    minimum_age: int | None = described("Minimale leeftijd.", default=None, ge=0, le=120)
+    maximum_age: int | None = described("Maximale leeftijd.", default=None, ge=0, le=120)
+
+
+class Service(Record):
+    """A spreekuur or an activity of an organisation."""
+
+    id: Slug = described("Korte id, uniek binnen de organisatie; houd hem gelijk, dan blijven links werken.")
+    type: Literal["spreekuur", "activiteit"] = described("'spreekuur' of 'activiteit'.")
+    name: Text = described("Naam, bv. 'Inloopspreekuur Geldzaken'.")
+    description: Text | None = described("Korte uitleg in één of twee zinnen.", default=None)
+    themes: list[Slug] = described("Thema's (ids uit themes.yaml); leeg: die van de organisatie.",
+                                   default_factory=list)
+    location: Slug | None = described("Id van een locatie van deze organisatie; leeg: geen vaste plek.", default=None)
+    schedule: ScheduleText | None = described("Tijden, bv. 'Fr 09:00-10:30; PH off'. Leeg: alleen op afspraak.",
+                                              default=None)
+    schedule_note: Text | None = described("Extra uitleg bij de tijden.", default=None)
+    valid_from: Day | None = described("Eerste dag (voor seizoens- of nieuwe activiteiten).", default=None)
+    valid_to: Day | None = described("Laatste dag (voor activiteiten die stoppen).", default=None)
+    walk_in: bool = described("true: zonder afspraak binnenlopen; false: op afspraak.")
+    free: bool = described("true: gratis.", default=True)
+    fees_description: Text | None = described("Wat het kost, als het niet gratis is.", default=None)
+    languages: list[Language] = described("Gesproken talen (codes), bv. [nl, ar].", default_factory=lambda: ["nl"])
+    eligibility: Eligibility | None = described("Wie mag komen.", default=None)
+    service_area: ServiceArea = described("Voor bewoners van welke wijken of postcodes.")
+    status: Literal["active", "temporarily_closed"] = described("'active' of 'temporarily_closed'.", default="active")
+    status_note: Text | None = described("Bericht bij tijdelijke sluiting.", default=None)
+    closed_until: Day | None = described("Tot en met welke datum tijdelijk gesloten.", default=None)
+    handover: Contact | None = described("Contact voor een warme overdracht (team, geen privépersoon).", default=None)
+    example: bool = described("true als tijden of gegevens een voorbeeld zijn.", default=False)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Service:
+        if self.status == "temporarily_closed" and not self.status_note:
+            raise fail("closure-without-note", "bij een tijdelijke sluiting hoort een bericht.",
+                       "Vul 'status_note' in, bv. 'Gesloten wegens verbouwing'.")
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise fail("dates-reversed", "'valid_to' ligt vóór 'valid_from'.", "Zet de einddatum na de begindatum.")
+        if not self.free and not self.fees_description:
+            raise fail("fee-without-description", "er staat dat het niet gratis is, maar niet wat het kost.",
+                       "Vul 'fees_description' in, bv. '€ 2 per keer'.")
+        return self
+
+
+class Partner(Record):
+    org: Slug | None = described("Id van een organisatie op deze kaart (bestandsnaam in orgs/).", default=None)
+    name: Text | None = described("Naam, als de partner geen eigen bestand heeft.", default=None)
+    for_: Text = Field(alias="for", description="Waarvoor jullie samenwerken, bv. 'warme overdracht'.")
+
+    @model_validator(mode="after")
+    def _named(self) -> Partner:
+        if not (self.org or self.name):
+            raise fail("partner-unnamed", "de partner heeft geen 'org' en geen 'name'.",
+                       "Vul 'org' in (id) of 'name' (naam).")
+        return self
+
+
+class Organisation(Record):
+    name: Text = described("Naam van de organisatie of groep.")
+    description: Markdown = described("Wat de organisatie doet. Eenvoudige Markdown mag (vet, lijstjes, links).")
+    url: Url | None = described("Website.", default=None)
+    email: Email | None = described("Algemeen e-mailadres.", default=None)
+    phones: list[PhoneEntry] = described("Telefoonnummers.", default_factory=list)
+    themes: list[Slug] = described("Thema's (ids uit themes.yaml).", min_length=1)
+    checked: Day = described("Datum waarop een redacteur de gegevens met de organisatie heeft nagekeken.")
+    source: Text | None = described("Waar de gegevens vandaan komen (webadres of beschrijving).", default=None)
+    example: bool = described("true als de organisatie een voorbeeld is.", default=False)
+    partners: list[Partner] = described("Organisaties waarmee zij samenwerken, en waarvoor.", default_factory=list)
+    locations: list[Location] = described("Adressen.", default_factory=list)
+    services: list[Service] = described("Spreekuren en activiteiten.", default_factory=list)
+
+
+class Wijk(Record):
+    name: Text = described("Naam van de wijk.")
+    gemeente: Text = described("Gemeente.")
+    pc4: list[PC4] = described("Postcodegebieden (vier cijfers) die bij de wijk horen.", min_length=1)
+    description: Markdown | None = described("Korte beschrijving (eenvoudige Markdown).", default=None)
+    cbs_code: Text | None = described("CBS-wijkcode, bv. WK051828.", default=None, pattern=r"^WK\d{6}$")
+    wijkteam: Contact | None = described("Contact van het wijkteam.", default=None)
+    example: bool = described("true als de gegevens een voorbeeld zijn.", default=False)
+
+
+class Theme(Record):
+    id: Slug = described("Id van het thema, bv. 'geld-en-schulden'.")
+    name: Text = described("Naam zoals op de site, bv. 'Geld & schulden'.")
+    description: Text | None = described("Korte uitleg.", default=None)
+
+
+class Taxonomy(Record):
+    themes: list[Theme] = described("De thema's van deze kaart.", min_length=1)
+
+
+def is_stale(checked: date, today: date, months: int) -> bool:
+    """True when ``checked`` lies ``months`` or more months before ``today``."""
+    elapsed = (today.year - checked.year) * 12 + today.month - checked.month - (today.day < checked.day)
+    return elapsed >= months

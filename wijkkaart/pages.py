@@ -1,0 +1,138 @@
+"""Which pages the site has and what each one gets; the HTML itself lives in jinja templates.
+
+Pages are Markdown documents (front matter plus HTML blocks) so that any Markdown site builder can
+take them; everything from the data is escaped by jinja's autoescaping or sanitised by ``text``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+
+from . import text
+from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry, group_by_theme
+from .model import Location, Theme
+from .settings import Settings
+
+PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: its source path (as if in the docs folder) and its content."""
+
+    src: str
+    content: str
+
+
+def page_url(src: str) -> str:
+    """``wijken/moerwijk.md`` → ``wijken/moerwijk/`` (directory URLs, as mkdocs makes them)."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def wijk_src(slug: str) -> str:
+    return f"wijken/{slug}.md"
+
+
+def org_src(slug: str) -> str:
+    return f"organisaties/{slug}.md"
+
+
+def theme_src(theme_id: str) -> str:
+    return f"themas/{theme_id}.md"
+
+
+class Links:
+    """Relative links from one page to others, so the site works under any subpath."""
+
+    def __init__(self, src: str) -> None:
+        self.here = page_url(src)
+
+    def to(self, src: str, anchor: str = "") -> str:
+        rel = posixpath.relpath("/" + page_url(src), "/" + self.here)
+        return ("./" if rel == "." else rel + "/") + (f"#{anchor}" if anchor else "")
+
+    def wijk(self, slug: str) -> str:
+        return self.to(wijk_src(slug))
+
+    def org(self, slug: str, anchor: str = "") -> str:
+        return self.to(org_src(slug), anchor)
+
+    def theme(self, theme_id: str) -> str:
+        return self.to(theme_src(theme_id))
+
+    def service(self, entry: ServiceEntry) -> str:
+        return self.org(entry.org.slug, entry.service.id)
+
+
+class Renderer:
+    """Renders every page of a Catalog with the site's templates (falling back to the package's)."""
+
+    def __init__(self, catalog: Catalog, settings: Settings) -> None:
+        self.catalog, self.settings = catalog, settings
+        self.env = _environment(settings)
+
+    def pages(self) -> list[Page]:
+        catalog = self.catalog
+        pages = [self._page("index.md", "home.md"), self._page("wijken/index.md", "wijken.md"),
+                 self._page("themas/index.md", "themas.md"), self._page("te-controleren.md", "stale.md")]
+        pages += [self._page(wijk_src(w.slug), "wijk.md", **self._wijk(w)) for w in catalog.wijken.values()]
+        pages += [self._page(org_src(o.slug), "org.md", **self._org(o)) for o in catalog.orgs.values()]
+        pages += [self._page(theme_src(t.id), "theme.md", **self._theme(t)) for t in catalog.themes.values()]
+        return pages
+
+    def _page(self, src: str, template: str, **context: Any) -> Page:
+        links = Links(src)
+        content = self.env.get_template(template).render(
+            catalog=self.catalog, settings=self.settings, links=links, route=self._route, **context)
+        return Page(src, content)
+
+    def _wijk(self, wijk: WijkEntry) -> dict[str, Any]:
+        services = self.catalog.services_for_wijk(wijk)
+        return {"wijk": wijk, "groups": group_by_theme(self.catalog, services),
+                "orgs": self.catalog.orgs_in(services), "citywide": self.catalog.citywide_elsewhere(wijk)}
+
+    def _org(self, org: OrgEntry) -> dict[str, Any]:
+        return {"org": org, "services": self.catalog.services_of(org)}
+
+    def _theme(self, theme: Theme) -> dict[str, Any]:
+        services = self.catalog.services_with_theme(theme.id)
+        return {"theme": theme, "services": sorted(services, key=lambda s: s.service.name.lower()),
+                "orgs": self.catalog.orgs_with_theme(theme.id)}
+
+    def _route(self, location: Location) -> str:
+        address = f"{location.address}, {location.postal_code} {location.city}"
+        return self.settings.route_url.format(address=quote(address))
+
+
+def _environment(settings: Settings) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    site_templates = settings.path(settings.templates_dir)
+    if site_templates.is_dir():
+        loaders.append(jinja2.FileSystemLoader(site_templates))
+    loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True, trim_blocks=True,
+                             lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.filters.update(markdown=lambda s: jinja2.utils.markupsafe.Markup(text.render_markdown(s)),
+                       dutch_date=text.dutch_date, languages=text.languages, phone=_phone)
+    env.globals.update(group_by_theme=group_by_theme)
+    return env
+
+
+def _phone(e164: str) -> str:
+    import phonenumbers
+
+    number = phonenumbers.parse(e164, "NL")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def render_pages(catalog: Catalog, settings: Settings) -> list[Page]:
+    return Renderer(catalog, settings).pages()

@@ -1,0 +1,74 @@
+"""The mkdocs adapter: hands the core's pages to mkdocs and turns data problems into a clean abort.
+
+Nothing here knows about organisations or wijken; a different site builder needs only a new adapter.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .build import Site, build_site
+from .problems import DataError, summary
+from .settings import DEFAULTS, Settings
+
+log = logging.getLogger("mkdocs.plugins.wijkkaart")
+
+
+class WijkkaartConfig(Config):
+    orgs_dir = c.Type(str, default=DEFAULTS["orgs_dir"])
+    wijken_dir = c.Type(str, default=DEFAULTS["wijken_dir"])
+    themes_file = c.Type(str, default=DEFAULTS["themes_file"])
+    templates_dir = c.Type(str, default=DEFAULTS["templates_dir"])
+    geodata_dir = c.Type(str, default=DEFAULTS["geodata_dir"])
+    gemeente = c.Type(str, default=DEFAULTS["gemeente"])
+    stale_months = c.Type(int, default=DEFAULTS["stale_months"])
+    route_url = c.Type(str, default=DEFAULTS["route_url"])
+
+
+class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.settings: Settings | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.settings = Settings.from_options(root, dict(self.config))
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        assert self.settings is not None
+        try:
+            self.site = build_site(self.settings)
+        except DataError as err:
+            for problem in err.problems:
+                (log.error if problem.is_error else log.warning)(problem.text())
+            raise PluginError(f"wijkkaart: de gegevens bevatten {summary(err.problems)}; er is niets gebouwd.") from None
+        for problem in self.site.problems:
+            log.warning(problem.text())
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        for page in self.site.pages:
+            if files.get_file_from_path(page.src) is not None:
+                log.info("wijkkaart: %s staat in de docs-map; die pagina gaat voor.", page.src)
+                continue
+            files.append(File.generated(config, page.src, content=page.content))
+        return files
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.settings is not None
+        for name in (self.settings.orgs_dir, self.settings.wijken_dir, self.settings.themes_file,
+                     self.settings.templates_dir):
+            path = self.settings.path(name)
+            if path.exists():
+                server.watch(str(path))
+        return server

@@ -1,0 +1,32 @@
+"""JSON Schemas for editors, generated from the records (the single source of truth)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .model import Organisation, Taxonomy, Wijk
+
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    "org.schema.json": (Organisation, "Organisatie op de sociale kaart (een bestand in orgs/)"),
+    "wijk.schema.json": (Wijk, "Wijk op de sociale kaart (een bestand in wijken/)"),
+    "themes.schema.json": (Taxonomy, "De thema's van de sociale kaart (themes.yaml)"),
+}
+
+
+def schema_for(model: type[BaseModel], title: str) -> dict[str, Any]:
+    schema = model.model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, (model, title) in SCHEMAS.items():
+        path = folder / name
+        path.write_text(json.dumps(schema_for(model, title), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,75 @@
+"""Settings shared by the build and ``wijkkaart check``: read from mkdocs.yml without mkdocs.
+
+The plugin's options in mkdocs.yml are the one place a site owner configures wijkkaart; the CLI
+reads the same block so that checking and building can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULTS: dict[str, Any] = {
+    "orgs_dir": "orgs",
+    "wijken_dir": "wijken",
+    "themes_file": "themes.yaml",
+    "templates_dir": "theme/wijkkaart",
+    "geodata_dir": "",
+    "gemeente": "",
+    "stale_months": 12,
+    "route_url": "https://www.google.com/maps/dir/?api=1&destination={address}",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    orgs_dir: str = DEFAULTS["orgs_dir"]
+    wijken_dir: str = DEFAULTS["wijken_dir"]
+    themes_file: str = DEFAULTS["themes_file"]
+    templates_dir: str = DEFAULTS["templates_dir"]
+    geodata_dir: str = DEFAULTS["geodata_dir"]
+    gemeente: str = DEFAULTS["gemeente"]
+    stale_months: int = DEFAULTS["stale_months"]
+    route_url: str = DEFAULTS["route_url"]
+    today: date = field(default_factory=date.today)
+
+    @classmethod
+    def from_options(cls, root: Path, options: dict[str, Any], today: date | None = None) -> Settings:
+        known = {f.name for f in fields(cls)} - {"root", "today"}
+        values = {k: v for k, v in options.items() if k in known and v is not None}
+        return cls(root=root, today=today or date.today(), **values)
+
+    def path(self, relative: str) -> Path:
+        return (self.root / relative).resolve()
+
+    @property
+    def geodata_path(self) -> Path | None:
+        return self.path(self.geodata_dir) if self.geodata_dir else None
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose ``!ENV`` and ``!!python/name`` tags we do not need."""
+
+
+_LenientLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def plugin_options(config_file: Path) -> dict[str, Any]:
+    """The ``wijkkaart`` plugin's options from an mkdocs.yml (empty when absent)."""
+    if not config_file.is_file():
+        return {}
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and "wijkkaart" in entry:
+            return dict(entry["wijkkaart"] or {})
+    return {}
+
+
+def read_settings(root: Path, config_name: str = "mkdocs.yml", today: date | None = None) -> Settings:
+    return Settings.from_options(root.resolve(), plugin_options(root / config_name), today)

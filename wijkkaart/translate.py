@@ -1,0 +1,165 @@
+"""Pydantic's validation errors → Dutch Problems with file, line and key path.
+
+Our own field checks already carry a code, message and hint; pydantic's built-in errors (missing
+field, unknown key, wrong type, bad choice) are worded here, with "bedoelde je …?" suggestions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .load import Document, KeyPath, format_path
+from .problems import Problem
+
+_TYPE_WORDS = {
+    "string_type": "tekst",
+    "int_type": "een heel getal",
+    "int_parsing": "een heel getal",
+    "int_from_float": "een heel getal",
+    "float_type": "een getal",
+    "float_parsing": "een getal",
+    "bool_type": "true of false",
+    "bool_parsing": "true of false",
+    "list_type": "een lijst (regels die met '- ' beginnen)",
+    "model_type": "een groep sleutels ('sleutel: waarde' op de regels eronder)",
+    "model_attributes_type": "een groep sleutels ('sleutel: waarde' op de regels eronder)",
+    "dict_type": "een groep sleutels ('sleutel: waarde' op de regels eronder)",
+}
+
+
+def suggest(word: str, options: list[str]) -> str:
+    """`` Bedoelde je 'x'?`` for the closest option, or an empty string."""
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f" Bedoelde je '{close[0]}'?" if close else ""
+
+
+def describe_value(value: Any) -> str:
+    if isinstance(value, dict):
+        return "een groep sleutels"
+    if isinstance(value, list):
+        return "een lijst"
+    if value is None:
+        return "niets"
+    return f"'{value}'"
+
+
+def problems_from(error: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
+    return [_problem(e, doc, model) for e in error.errors()]
+
+
+def _problem(err: Any, doc: Document, model: type[BaseModel]) -> Problem:
+    loc: KeyPath = tuple(err["loc"])
+    kind = err["type"]
+    if kind == "missing":
+        return _missing(loc, doc, model)
+    if kind == "extra_forbidden":
+        return _unknown_key(loc, doc, model)
+    if kind == "literal_error":
+        return _bad_choice(loc, err, doc)
+    ctx = err.get("ctx") or {}
+    if "hint" in ctx:
+        return Problem(doc.file, doc.line(loc), format_path(loc), kind, err["msg"], ctx["hint"])
+    return _builtin(loc, err, doc)
+
+
+def _missing(loc: KeyPath, doc: Document, model: type[BaseModel]) -> Problem:
+    key = str(loc[-1])
+    info = _field_info(model, loc)
+    hint = f"Voeg '{key}:' toe" + (f" ({info})" if info else "") + "."
+    return Problem(doc.file, doc.line(loc[:-1]), format_path(loc), "missing-field",
+                   f"het verplichte veld '{key}' ontbreekt.", hint)
+
+
+def _unknown_key(loc: KeyPath, doc: Document, model: type[BaseModel]) -> Problem:
+    key = str(loc[-1])
+    allowed = sorted(_keys_of(_model_at(model, loc[:-1])))
+    hint = suggest(key, allowed).strip() or f"Toegestaan zijn: {', '.join(allowed)}."
+    return Problem(doc.file, doc.line(loc), format_path(loc), "unknown-key", f"de sleutel '{key}' bestaat hier niet.", hint)
+
+
+def _bad_choice(loc: KeyPath, err: Any, doc: Document) -> Problem:
+    options = [o.strip(" '") for o in err["ctx"]["expected"].replace(" or ", ",").split(",")]
+    value = err["input"]
+    hint = f"Kies uit: {', '.join(options)}." + suggest(str(value), options)
+    return Problem(doc.file, doc.line(loc), format_path(loc), "bad-choice",
+                   f"{describe_value(value)} is geen geldige keuze.", hint)
+
+
+def _builtin(loc: KeyPath, err: Any, doc: Document) -> Problem:
+    kind, value = err["type"], err.get("input")
+    if kind in _TYPE_WORDS:
+        message = f"verwacht {_TYPE_WORDS[kind]}, maar vond {describe_value(value)}."
+        hint = "Zet tekst met bijzondere tekens tussen aanhalingstekens." if kind == "string_type" else ""
+        return Problem(doc.file, doc.line(loc), format_path(loc), "wrong-type", message, hint or _type_hint(kind))
+    if kind == "too_short":
+        return Problem(doc.file, doc.line(loc), format_path(loc), "empty-list", "de lijst is leeg.",
+                       "Vul er minstens één in.")
+    bounds = {k: v for k, v in (err.get("ctx") or {}).items() if k in ("ge", "le", "pattern")}
+    return Problem(doc.file, doc.line(loc), format_path(loc), "bad-value",
+                   f"{describe_value(value)} is hier geen geldige waarde.", _bounds_hint(bounds))
+
+
+def _type_hint(kind: str) -> str:
+    if kind.startswith("bool"):
+        return "Schrijf true (ja) of false (nee)."
+    if kind == "list_type":
+        return "Zet elk onderdeel op een eigen regel die met '- ' begint."
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "Zet de sleutels ingesprongen op de regels eronder."
+    return "Schrijf alleen cijfers."
+
+
+def _bounds_hint(bounds: dict[str, Any]) -> str:
+    if "ge" in bounds and "le" in bounds:
+        return f"Kies een waarde van {bounds['ge']} tot en met {bounds['le']}."
+    if "pattern" in bounds:
+        return "Controleer de schrijfwijze (zie de uitleg van dit veld)."
+    return "Controleer de waarde."
+
+
+def _model_at(model: type[BaseModel] | None, path: KeyPath) -> type[BaseModel] | None:
+    for part in path:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = _field_named(model, part)
+        model = _inner_model(field.annotation) if field else None
+    return model
+
+
+def _field_named(model: type[BaseModel], key: str) -> Any:
+    for name, field in model.model_fields.items():
+        if key in (name, field.alias):
+            return field
+    return None
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) in (list, Union, types.UnionType):
+        for arg in get_args(annotation):
+            found = _inner_model(arg)
+            if found:
+                return found
+    return None
+
+
+def _keys_of(model: type[BaseModel] | None) -> set[str]:
+    if model is None:
+        return set()
+    return {field.alias or name for name, field in model.model_fields.items()}
+
+
+def _field_info(model: type[BaseModel], loc: KeyPath) -> str:
+    parent = _model_at(model, loc[:-1])
+    field = _field_named(parent, str(loc[-1])) if parent else None
+    return (field.description or "").rstrip(".") if field else ""
+
+
+__all__ = ["describe_value", "problems_from", "suggest"]

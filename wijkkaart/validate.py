@@ -1,0 +1,116 @@
+"""Load every data file, check it against the records, and build the Catalog.
+
+All problems in all files are collected; the Catalog is returned only when there is no error,
+so nothing downstream ever sees half-valid data.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
+from .fields import SLUG
+from .load import Document, load_file
+from .model import Organisation, Taxonomy, Theme, Wijk, is_stale
+from .pc4 import Register, read_register
+from .problems import Problem, Severity, errors
+from .references import check_references
+from .settings import Settings
+from .translate import problems_from
+
+DEFAULT_THEMES = Path(__file__).parent / "data" / "themes.yaml"
+M = TypeVar("M", bound=BaseModel)
+
+
+def build_catalog(settings: Settings) -> tuple[Catalog | None, list[Problem]]:
+    """Everything from disk to a checked Catalog; ``None`` when any error was found."""
+    problems: list[Problem] = []
+    register = read_register(settings.geodata_path)
+    if register is None:
+        problems.append(_no_register(settings))
+    themes = _read_themes(settings, problems)
+    wijken = {slug: WijkEntry(slug, doc, wijk) for slug, doc, wijk in _read_all(settings, "wijken", Wijk, problems)}
+    orgs = {slug: OrgEntry(slug, doc, org, is_stale(org.checked, settings.today, settings.stale_months))
+            for slug, doc, org in _read_all(settings, "orgs", Organisation, problems)}
+    catalog = Catalog(themes, wijken, orgs, _services(orgs))
+    problems += check_references(catalog, register, settings.today)
+    return (None if errors(problems) else catalog), sorted(problems)
+
+
+def _services(orgs: dict[str, OrgEntry]) -> list[ServiceEntry]:
+    return [ServiceEntry(o, s, i) for o in orgs.values() for i, s in enumerate(o.org.services)]
+
+
+def _no_register(settings: Settings) -> Problem:
+    where = settings.geodata_dir or "(geen geodata_dir ingesteld)"
+    return Problem("mkdocs.yml", 1, "geodata_dir", "no-pc4-data",
+                   f"geen PC4-gegevens gevonden in {where}; postcodes worden niet gecontroleerd.",
+                   "Zet 'geodata_dir' naar een map met nl_pc4_centroids.csv.", Severity.WARNING)
+
+
+def _read_themes(settings: Settings, problems: list[Problem]) -> dict[str, Theme]:
+    path = settings.path(settings.themes_file)
+    if not path.is_file():
+        path = DEFAULT_THEMES
+    shown = settings.themes_file if path != DEFAULT_THEMES else "wijkkaart/data/themes.yaml"
+    parsed = _read_one(path, shown, Taxonomy, problems)
+    return {t.id: t for t in parsed[1].themes} if parsed else {}
+
+
+def _read_all(settings: Settings, kind: str, model: type[M], problems: list[Problem]) -> list[tuple[str, Document, M]]:
+    folder_name = settings.orgs_dir if kind == "orgs" else settings.wijken_dir
+    folder = settings.path(folder_name)
+    if not folder.is_dir():
+        problems.append(Problem(folder_name, 0, "", "missing-folder", f"de map '{folder_name}' bestaat niet.",
+                                "Maak de map aan of zet de juiste map in mkdocs.yml.", Severity.WARNING))
+        return []
+    out = []
+    for path in sorted(folder.iterdir()):
+        shown = f"{folder_name}/{path.name}"
+        if not _is_data_file(path, shown, problems):
+            continue
+        parsed = _read_one(path, shown, model, problems)
+        if parsed:
+            out.append((path.stem, *parsed))
+    return out
+
+
+def _is_data_file(path: Path, shown: str, problems: list[Problem]) -> bool:
+    if path.name.startswith(".") or path.is_dir():
+        return False
+    if path.suffix == ".yml":
+        problems.append(Problem(shown, 0, "", "bad-filename", "de bestandsnaam eindigt op .yml.",
+                                "Hernoem het bestand naar .yaml."))
+        return False
+    if path.suffix != ".yaml":
+        problems.append(Problem(shown, 0, "", "not-yaml", "dit is geen .yaml-bestand en wordt overgeslagen.",
+                                "Verplaats het bestand of hernoem het naar .yaml.", Severity.WARNING))
+        return False
+    if not re.match(SLUG, path.stem):
+        problems.append(Problem(shown, 0, "", "bad-filename", f"'{path.name}' is geen geldige bestandsnaam.",
+                                "Gebruik kleine letters, cijfers en streepjes, bv. 'buurthuis-de-mussen.yaml'."))
+        return False
+    return True
+
+
+def _read_one(path: Path, shown: str, model: type[M], problems: list[Problem]) -> tuple[Document, M] | None:
+    doc, found = load_file(path, shown)
+    problems += found
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(shown, 1, "", "not-a-mapping", "het bestand moet met 'sleutel: waarde'-regels beginnen.",
+                                "Begin met bv. 'name: …', niet met '- '."))
+        return None
+    try:
+        return doc, model.model_validate(doc.data)
+    except ValidationError as err:
+        problems += problems_from(err, doc, model)
+        return None
+
+
+__all__ = ["Register", "build_catalog"]
