@@ -94,8 +94,7 @@ class Catalog:
 
     def citywide_elsewhere(self, wijk: WijkEntry) -> list[ServiceEntry]:
         """Services for the whole gemeente that are held outside this wijk."""
-        return [s for s in self.services if s.citywide and not self.lies_in(s, wijk)
-                and not self.serves_wijk(s, wijk)]
+        return [s for s in self.services if s.citywide and not self.lies_in(s, wijk) and not self.serves_wijk(s, wijk)]
 
     def services_with_theme(self, theme_id: str) -> list[ServiceEntry]:
         return [s for s in self.services if theme_id in s.themes]

@@ -31,8 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", default="mkdocs.yml", help="naam van het mkdocs-configuratiebestand")
     commands = parser.add_subparsers(dest="command")
     check_cmd = commands.add_parser("check", help="controleer orgs/ en wijken/ zonder iets te schrijven")
-    check_cmd.add_argument("--format", choices=["text", "github"], default="text",
-                           help="'github' geeft annotaties voor GitHub Actions")
+    check_cmd.add_argument(
+        "--format", choices=["text", "github"], default="text", help="'github' geeft annotaties voor GitHub Actions"
+    )
     schema_cmd = commands.add_parser("schema", help="schrijf de JSON Schema's voor editors")
     schema_cmd.add_argument("--out", default="schemas", help="map voor de schema's (standaard: schemas)")
     return parser
@@ -50,8 +51,11 @@ def check(root: Path, config: str, fmt: str) -> int:
         return 1
     if site.problems:
         print(render(site.problems, fmt))
-    print(f"wijkkaart check: {len(site.catalog.orgs)} organisaties, {len(site.catalog.wijken)} wijken, "
-          f"{summary(site.problems)}.", file=sys.stderr)
+    print(
+        f"wijkkaart check: {len(site.catalog.orgs)} organisaties, {len(site.catalog.wijken)} wijken, "
+        f"{summary(site.problems)}.",
+        file=sys.stderr,
+    )
     return 0
 
 

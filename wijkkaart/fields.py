@@ -26,7 +26,14 @@ def fail(code: str, message: str, hint: str, **ctx: Any) -> PydanticCustomError:
 
 def _text(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise fail("wrong-type", "verwacht tekst.", "Schrijf hier een tekst, zonder lijst of sleutels eronder.")
+        found = (
+            "een lijst" if isinstance(value, list) else "een groep sleutels" if isinstance(value, dict) else repr(value)
+        )
+        raise fail(
+            "wrong-type",
+            f"verwacht tekst, maar vond {found}.",
+            "Schrijf hier één tekst, zonder lijst of sleutels eronder.",
+        )
     text = str(value).strip()
     if not text:
         raise fail("empty-text", "de tekst is leeg.", "Vul een tekst in of laat de sleutel weg.")
@@ -44,16 +51,22 @@ def _markdown(value: Any) -> str:
     for found in _LINK.finditer(text):
         target = (found[1] or found[2] or "").strip()
         if not target.lower().startswith(_SAFE_SCHEMES):
-            raise fail("bad-link", f"de link '{target}' is niet toegestaan.",
-                       "Gebruik alleen links die beginnen met https://, mailto: of tel:.")
+            raise fail(
+                "bad-link",
+                f"de link '{target}' is niet toegestaan.",
+                "Gebruik alleen links die beginnen met https://, mailto: of tel:.",
+            )
     return text
 
 
 def _slug(value: Any) -> str:
     text = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
     if not re.match(SLUG, text):
-        raise fail("bad-id", f"'{value}' is geen geldige id.",
-                   "Gebruik alleen kleine letters, cijfers en streepjes, bv. 'inloop-vrijdag'.")
+        raise fail(
+            "bad-id",
+            f"'{value}' is geen geldige id.",
+            "Gebruik alleen kleine letters, cijfers en streepjes, bv. 'inloop-vrijdag'.",
+        )
     return text
 
 
@@ -67,7 +80,11 @@ def _pc4(value: Any) -> str:
 def _postcode(value: Any) -> str:
     found = _PC6.match(value.strip()) if isinstance(value, str) else None
     if not found:
-        raise fail("bad-postcode", f"'{value}' is geen geldige postcode.", "Schrijf vier cijfers en twee letters, bv. '2525 AB'.")
+        raise fail(
+            "bad-postcode",
+            f"'{value}' is geen geldige postcode.",
+            "Schrijf vier cijfers en twee letters, bv. '2525 AB'.",
+        )
     return f"{found[1]} {found[2].upper()}"
 
 
@@ -75,7 +92,9 @@ def _url(value: Any) -> str:
     text = _text(value)
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in text:
-        raise fail("bad-url", f"'{text}' is geen geldig webadres.", "Begin met https://, bv. 'https://www.voorbeeld.nl'.")
+        raise fail(
+            "bad-url", f"'{text}' is geen geldig webadres.", "Begin met https://, bv. 'https://www.voorbeeld.nl'."
+        )
     return text
 
 
@@ -86,21 +105,31 @@ def _email(value: Any) -> str:
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError:
-        raise fail("bad-email", f"'{text}' is geen geldig e-mailadres.", "Schrijf het als naam@organisatie.nl.") from None
+        raise fail(
+            "bad-email", f"'{text}' is geen geldig e-mailadres.", "Schrijf het als naam@organisatie.nl."
+        ) from None
 
 
 def _phone(value: Any) -> str:
     import phonenumbers
 
     if isinstance(value, int) and not isinstance(value, bool):
-        raise fail("bad-phone", f"{value} staat niet tussen aanhalingstekens.", "Schrijf het nummer als tekst, bv. '070 123 4567'.")
+        raise fail(
+            "bad-phone",
+            f"{value} staat niet tussen aanhalingstekens.",
+            "Schrijf het nummer als tekst, bv. '070 123 4567'.",
+        )
     text = _text(value)
     try:
         number = phonenumbers.parse(text, "NL")
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
-        raise fail("bad-phone", f"'{text}' is geen geldig telefoonnummer.", "Schrijf een Nederlands nummer, bv. '070 123 4567'.")
+        raise fail(
+            "bad-phone",
+            f"'{text}' is geen geldig telefoonnummer.",
+            "Schrijf een Nederlands nummer, bv. '070 123 4567'.",
+        )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -120,7 +149,9 @@ def _language(value: Any) -> str:
 
     text = value.strip().lower() if isinstance(value, str) else ""
     if not language_name(text):
-        raise fail("bad-language", f"'{value}' is geen taalcode.", "Gebruik de code van twee letters, bv. nl, en, ar, tr.")
+        raise fail(
+            "bad-language", f"'{value}' is geen taalcode.", "Gebruik de code van twee letters, bv. nl, en, ar, tr."
+        )
     return text
 
 
@@ -135,24 +166,52 @@ def _date(value: Any) -> date:
     raise fail("bad-date", f"'{value}' is geen datum.", "Schrijf een datum als JJJJ-MM-DD, bv. 2026-03-01.")
 
 
-def _typed(check: Any, schema: dict[str, Any], description: str) -> Any:
-    return Annotated[str, BeforeValidator(check), WithJsonSchema({**schema, "description": description})]
+def _schema(schema: dict[str, Any], description: str) -> WithJsonSchema:
+    return WithJsonSchema({**schema, "description": description})
 
 
-Text = _typed(_text, {"type": "string", "minLength": 1}, "Gewone tekst, zonder HTML.")
-Markdown = _typed(_markdown, {"type": "string", "minLength": 1},
-                  "Tekst met eenvoudige Markdown: **vet**, *schuin*, lijstjes en [links](https://…).")
-Slug = _typed(_slug, {"type": "string", "pattern": SLUG}, "Een id: kleine letters, cijfers en streepjes.")
-PC4 = Annotated[str, BeforeValidator(_pc4), WithJsonSchema(
-    {"type": ["string", "integer"], "pattern": "^[1-9][0-9]{3}$", "description": "Postcodegebied: vier cijfers."})]
-Postcode = _typed(_postcode, {"type": "string", "pattern": "^[1-9][0-9]{3} ?[A-Za-z]{2}$"}, "Postcode, bv. 2525 AB.")
-Url = _typed(_url, {"type": "string", "pattern": "^https?://"}, "Webadres dat met https:// begint.")
-Email = _typed(_email, {"type": "string", "format": "email"}, "E-mailadres van een team of organisatie.")
-Phone = _typed(_phone, {"type": "string"}, "Telefoonnummer als tekst, bv. '070 123 4567'.")
-ScheduleText = _typed(_schedule, {"type": "string"}, "Tijden in OpenStreetMap-notatie, bv. 'Fr 09:00-10:30; PH off'.")
-Language = _typed(_language, {"type": "string", "pattern": "^[a-z]{2,3}$"}, "Taalcode, bv. nl, en, ar, tr.")
-Day = Annotated[date, BeforeValidator(_date), WithJsonSchema(
-    {"type": "string", "format": "date", "description": "Datum als JJJJ-MM-DD."})]
+_STRING = {"type": "string", "minLength": 1}
+Text = Annotated[str, BeforeValidator(_text), _schema(_STRING, "Gewone tekst, zonder HTML.")]
+Markdown = Annotated[
+    str,
+    BeforeValidator(_markdown),
+    _schema(_STRING, "Tekst met eenvoudige Markdown: **vet**, *schuin*, lijstjes en [links](https://…)."),
+]
+Slug = Annotated[
+    str, BeforeValidator(_slug), _schema({"type": "string", "pattern": SLUG}, "Id: kleine letters, cijfers, streepjes.")
+]
+PC4 = Annotated[
+    str,
+    BeforeValidator(_pc4),
+    _schema({"type": ["string", "integer"], "pattern": "^[1-9][0-9]{3}$"}, "Postcodegebied: vier cijfers."),
+]
+Postcode = Annotated[
+    str,
+    BeforeValidator(_postcode),
+    _schema({"type": "string", "pattern": "^[1-9][0-9]{3} ?[A-Za-z]{2}$"}, "Postcode, bv. 2525 AB."),
+]
+Url = Annotated[
+    str,
+    BeforeValidator(_url),
+    _schema({"type": "string", "pattern": "^https?://"}, "Webadres dat met https:// begint."),
+]
+Email = Annotated[
+    str,
+    BeforeValidator(_email),
+    _schema({"type": "string", "format": "email"}, "E-mailadres van een team of organisatie."),
+]
+Phone = Annotated[
+    str, BeforeValidator(_phone), _schema({"type": "string"}, "Telefoonnummer als tekst, bv. '070 123 4567'.")
+]
+ScheduleText = Annotated[
+    str,
+    BeforeValidator(_schedule),
+    _schema({"type": "string"}, "Tijden in OpenStreetMap-notatie, bv. 'Fr 09:00-10:30; PH off'."),
+]
+Language = Annotated[
+    str, BeforeValidator(_language), _schema({"type": "string", "pattern": "^[a-z]{2,3}$"}, "Taalcode, bv. nl, ar, tr.")
+]
+Day = Annotated[date, BeforeValidator(_date), _schema({"type": "string", "format": "date"}, "Datum als JJJJ-MM-DD.")]
 
 
 def described(description: str, **kwargs: Any) -> Any:

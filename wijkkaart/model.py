@@ -30,8 +30,11 @@ class Contact(Record):
     @model_validator(mode="after")
     def _reachable(self) -> Contact:
         if not (self.phone or self.email or self.url):
-            raise fail("contact-unreachable", "dit contact heeft geen telefoon, e-mail of webadres.",
-                       "Vul 'phone', 'email' of 'url' in.")
+            raise fail(
+                "contact-unreachable",
+                "dit contact heeft geen telefoon, e-mail of webadres.",
+                "Vul 'phone', 'email' of 'url' in.",
+            )
         return self
 
 
@@ -51,8 +54,9 @@ class Location(Record):
     address: Text = described("Straat en huisnummer.")
     postal_code: Postcode = described("Postcode, bv. '2525 AB'.")
     city: Text = described("Plaats.")
-    coordinates: Coordinates | None = described("Precieze plek; anders wordt het midden van de postcode gebruikt.",
-                                                default=None)
+    coordinates: Coordinates | None = described(
+        "Precieze plek; anders wordt het midden van de postcode gebruikt.", default=None
+    )
     example: bool = described("true als het adres een voorbeeld is en niet echt.", default=False)
 
     @property
@@ -68,8 +72,7 @@ class ServiceArea(Record):
     @model_validator(mode="after")
     def _not_empty(self) -> ServiceArea:
         if not (self.gemeente or self.wijken or self.pc4):
-            raise fail("empty-service-area", "het werkgebied is leeg.",
-                       "Vul 'wijken', 'pc4' of 'gemeente: true' in.")
+            raise fail("empty-service-area", "het werkgebied is leeg.", "Vul 'wijken', 'pc4' of 'gemeente: true' in.")
         return self
 
 
@@ -86,11 +89,11 @@ class Service(Record):
     type: Literal["spreekuur", "activiteit"] = described("'spreekuur' of 'activiteit'.")
     name: Text = described("Naam, bv. 'Inloopspreekuur Geldzaken'.")
     description: Text | None = described("Korte uitleg in één of twee zinnen.", default=None)
-    themes: list[Slug] = described("Thema's (ids uit themes.yaml); leeg: die van de organisatie.",
-                                   default_factory=list)
+    themes: list[Slug] = described("Thema's (ids uit themes.yaml); leeg: die van de organisatie.", default_factory=list)
     location: Slug | None = described("Id van een locatie van deze organisatie; leeg: geen vaste plek.", default=None)
-    schedule: ScheduleText | None = described("Tijden, bv. 'Fr 09:00-10:30; PH off'. Leeg: alleen op afspraak.",
-                                              default=None)
+    schedule: ScheduleText | None = described(
+        "Tijden, bv. 'Fr 09:00-10:30; PH off'. Leeg: alleen op afspraak.", default=None
+    )
     schedule_note: Text | None = described("Extra uitleg bij de tijden.", default=None)
     valid_from: Day | None = described("Eerste dag (voor seizoens- of nieuwe activiteiten).", default=None)
     valid_to: Day | None = described("Laatste dag (voor activiteiten die stoppen).", default=None)
@@ -109,13 +112,19 @@ class Service(Record):
     @model_validator(mode="after")
     def _consistent(self) -> Service:
         if self.status == "temporarily_closed" and not self.status_note:
-            raise fail("closure-without-note", "bij een tijdelijke sluiting hoort een bericht.",
-                       "Vul 'status_note' in, bv. 'Gesloten wegens verbouwing'.")
+            raise fail(
+                "closure-without-note",
+                "bij een tijdelijke sluiting hoort een bericht.",
+                "Vul 'status_note' in, bv. 'Gesloten wegens verbouwing'.",
+            )
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise fail("dates-reversed", "'valid_to' ligt vóór 'valid_from'.", "Zet de einddatum na de begindatum.")
         if not self.free and not self.fees_description:
-            raise fail("fee-without-description", "er staat dat het niet gratis is, maar niet wat het kost.",
-                       "Vul 'fees_description' in, bv. '€ 2 per keer'.")
+            raise fail(
+                "fee-without-description",
+                "er staat dat het niet gratis is, maar niet wat het kost.",
+                "Vul 'fees_description' in, bv. '€ 2 per keer'.",
+            )
         return self
 
 
@@ -127,8 +136,9 @@ class Partner(Record):
     @model_validator(mode="after")
     def _named(self) -> Partner:
         if not (self.org or self.name):
-            raise fail("partner-unnamed", "de partner heeft geen 'org' en geen 'name'.",
-                       "Vul 'org' in (id) of 'name' (naam).")
+            raise fail(
+                "partner-unnamed", "de partner heeft geen 'org' en geen 'name'.", "Vul 'org' in (id) of 'name' (naam)."
+            )
         return self
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+from markupsafe import Markup
 
 from . import text
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry, group_by_theme
@@ -82,8 +83,12 @@ class Renderer:
 
     def pages(self) -> list[Page]:
         catalog = self.catalog
-        pages = [self._page("index.md", "home.md"), self._page("wijken/index.md", "wijken.md"),
-                 self._page("themas/index.md", "themas.md"), self._page("te-controleren.md", "stale.md")]
+        pages = [
+            self._page("index.md", "home.md"),
+            self._page("wijken/index.md", "wijken.md"),
+            self._page("themas/index.md", "themas.md"),
+            self._page("te-controleren.md", "stale.md"),
+        ]
         pages += [self._page(wijk_src(w.slug), "wijk.md", **self._wijk(w)) for w in catalog.wijken.values()]
         pages += [self._page(org_src(o.slug), "org.md", **self._org(o)) for o in catalog.orgs.values()]
         pages += [self._page(theme_src(t.id), "theme.md", **self._theme(t)) for t in catalog.themes.values()]
@@ -92,21 +97,29 @@ class Renderer:
     def _page(self, src: str, template: str, **context: Any) -> Page:
         links = Links(src)
         content = self.env.get_template(template).render(
-            catalog=self.catalog, settings=self.settings, links=links, route=self._route, **context)
+            catalog=self.catalog, settings=self.settings, links=links, route=self._route, **context
+        )
         return Page(src, content)
 
     def _wijk(self, wijk: WijkEntry) -> dict[str, Any]:
         services = self.catalog.services_for_wijk(wijk)
-        return {"wijk": wijk, "groups": group_by_theme(self.catalog, services),
-                "orgs": self.catalog.orgs_in(services), "citywide": self.catalog.citywide_elsewhere(wijk)}
+        return {
+            "wijk": wijk,
+            "groups": group_by_theme(self.catalog, services),
+            "orgs": self.catalog.orgs_in(services),
+            "citywide": self.catalog.citywide_elsewhere(wijk),
+        }
 
     def _org(self, org: OrgEntry) -> dict[str, Any]:
         return {"org": org, "services": self.catalog.services_of(org)}
 
     def _theme(self, theme: Theme) -> dict[str, Any]:
         services = self.catalog.services_with_theme(theme.id)
-        return {"theme": theme, "services": sorted(services, key=lambda s: s.service.name.lower()),
-                "orgs": self.catalog.orgs_with_theme(theme.id)}
+        return {
+            "theme": theme,
+            "services": sorted(services, key=lambda s: s.service.name.lower()),
+            "orgs": self.catalog.orgs_with_theme(theme.id),
+        }
 
     def _route(self, location: Location) -> str:
         address = f"{location.address}, {location.postal_code} {location.city}"
@@ -119,10 +132,19 @@ def _environment(settings: Settings) -> jinja2.Environment:
     if site_templates.is_dir():
         loaders.append(jinja2.FileSystemLoader(site_templates))
     loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True, trim_blocks=True,
-                             lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    env.filters.update(markdown=lambda s: jinja2.utils.markupsafe.Markup(text.render_markdown(s)),
-                       dutch_date=text.dutch_date, languages=text.languages, phone=_phone)
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        markdown=lambda s: Markup(text.render_markdown(s)),
+        dutch_date=text.dutch_date,
+        languages=text.languages,
+        phone=_phone,
+    )
     env.globals.update(group_by_theme=group_by_theme)
     return env
 

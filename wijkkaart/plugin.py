@@ -51,7 +51,9 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):
         except DataError as err:
             for problem in err.problems:
                 (log.error if problem.is_error else log.warning)(problem.text())
-            raise PluginError(f"wijkkaart: de gegevens bevatten {summary(err.problems)}; er is niets gebouwd.") from None
+            raise PluginError(
+                f"wijkkaart: de gegevens bevatten {summary(err.problems)}; er is niets gebouwd."
+            ) from None
         for problem in self.site.problems:
             log.warning(problem.text())
 
@@ -66,8 +68,12 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
-        for name in (self.settings.orgs_dir, self.settings.wijken_dir, self.settings.themes_file,
-                     self.settings.templates_dir):
+        for name in (
+            self.settings.orgs_dir,
+            self.settings.wijken_dir,
+            self.settings.themes_file,
+            self.settings.templates_dir,
+        ):
             path = self.settings.path(name)
             if path.exists():
                 server.watch(str(path))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from .catalog import Catalog, OrgEntry, WijkEntry
@@ -13,18 +14,37 @@ from .problems import Problem, Severity
 from .translate import suggest
 
 
-def check_references(catalog: Catalog, register: Register | None, today: date) -> list[Problem]:
+def check_references(
+    catalog: Catalog, register: Register | None, today: date, broken: dict[str, set[str]] | None = None
+) -> list[Problem]:
+    """Problems between records; ``broken`` names files that exist but are invalid (not dangling)."""
+    broken = broken or {}
+    ids = _Ids(
+        set(catalog.orgs) | broken.get("orgs", set()),
+        set(catalog.wijken) | broken.get("wijken", set()),
+        list(catalog.themes),
+    )
     problems: list[Problem] = []
     for wijk in catalog.wijken.values():
         problems += _wijk_postcodes(wijk, register)
     for org in catalog.orgs.values():
-        problems += list(_org_problems(org, catalog, register, today))
+        problems += list(_org_problems(org, ids, register, today))
     problems += _duplicate_names(catalog)
     return problems
 
 
-def _at(doc: Document, path: KeyPath, code: str, message: str, hint: str,
-        severity: Severity = Severity.ERROR) -> Problem:
+@dataclass(frozen=True)
+class _Ids:
+    """What a reference may point to: valid records plus files that exist but are invalid."""
+
+    orgs: set[str]
+    wijken: set[str]
+    themes: list[str]
+
+
+def _at(
+    doc: Document, path: KeyPath, code: str, message: str, hint: str, severity: Severity = Severity.ERROR
+) -> Problem:
     return Problem(doc.file, doc.line(path), format_path(path), code, message, hint, severity)
 
 
@@ -33,36 +53,51 @@ def _wijk_postcodes(wijk: WijkEntry, register: Register | None) -> Iterator[Prob
         yield from _known_pc4(wijk.doc, ("pc4", i), pc4, register)
     for pc4, count in Counter(wijk.wijk.pc4).items():
         if count > 1:
-            yield _at(wijk.doc, ("pc4",), "duplicate-pc4", f"postcodegebied {pc4} staat er {count} keer.",
-                      "Noem elk postcodegebied één keer.")
+            yield _at(
+                wijk.doc,
+                ("pc4",),
+                "duplicate-pc4",
+                f"postcodegebied {pc4} staat er {count} keer.",
+                "Noem elk postcodegebied één keer.",
+            )
 
 
 def _known_pc4(doc: Document, path: KeyPath, pc4: str, register: Register | None) -> Iterator[Problem]:
     if register is not None and pc4 not in register:
-        yield _at(doc, path, "unknown-pc4", f"postcodegebied {pc4} bestaat niet.",
-                  "Controleer de vier cijfers (zie postcode.nl of de CBS-kaart).")
+        yield _at(
+            doc,
+            path,
+            "unknown-pc4",
+            f"postcodegebied {pc4} bestaat niet.",
+            "Controleer de vier cijfers (zie postcode.nl of de CBS-kaart).",
+        )
 
 
-def _org_problems(org: OrgEntry, catalog: Catalog, register: Register | None, today: date) -> Iterator[Problem]:
+def _org_problems(org: OrgEntry, ids: _Ids, register: Register | None, today: date) -> Iterator[Problem]:
     doc, data = org.doc, org.org
     if data.checked > today:
-        yield _at(doc, ("checked",), "checked-in-future", f"de datum {data.checked} ligt in de toekomst.",
-                  "Vul de datum in waarop de gegevens echt zijn nagekeken.")
-    yield from _themes(doc, ("themes",), data.themes, catalog)
+        yield _at(
+            doc,
+            ("checked",),
+            "checked-in-future",
+            f"de datum {data.checked} ligt in de toekomst.",
+            "Vul de datum in waarop de gegevens echt zijn nagekeken.",
+        )
+    yield from _themes(doc, ("themes",), data.themes, ids)
     yield from _unique_ids(doc, "locations", [loc.id for loc in data.locations])
     yield from _unique_ids(doc, "services", [s.id for s in data.services])
     for i, location in enumerate(data.locations):
         yield from _known_pc4(doc, ("locations", i, "postal_code"), location.pc4, register)
     for i, partner in enumerate(data.partners):
-        yield from _partner(org, i, partner.org, catalog)
+        yield from _partner(org, i, partner.org, ids)
     for i, _service in enumerate(data.services):
-        yield from _service_problems(org, i, catalog, register, today)
+        yield from _service_problems(org, i, ids, register, today)
 
 
-def _themes(doc: Document, path: KeyPath, themes: list[str], catalog: Catalog) -> Iterator[Problem]:
+def _themes(doc: Document, path: KeyPath, themes: list[str], ids: _Ids) -> Iterator[Problem]:
     for i, theme in enumerate(themes):
-        if theme not in catalog.themes:
-            hint = suggest(theme, list(catalog.themes)).strip() or f"Kies uit: {', '.join(catalog.themes)}."
+        if theme not in ids.themes:
+            hint = suggest(theme, ids.themes).strip() or f"Kies uit: {', '.join(ids.themes)}."
             yield _at(doc, (*path, i), "unknown-theme", f"het thema '{theme}' bestaat niet.", hint)
 
 
@@ -70,40 +105,63 @@ def _unique_ids(doc: Document, key: str, ids: list[str]) -> Iterator[Problem]:
     seen: set[str] = set()
     for i, item in enumerate(ids):
         if item in seen:
-            yield _at(doc, (key, i, "id"), "duplicate-id", f"de id '{item}' komt vaker voor in '{key}'.",
-                      "Geef elk onderdeel een eigen id.")
+            yield _at(
+                doc,
+                (key, i, "id"),
+                "duplicate-id",
+                f"de id '{item}' komt vaker voor in '{key}'.",
+                "Geef elk onderdeel een eigen id.",
+            )
         seen.add(item)
 
 
-def _partner(org: OrgEntry, i: int, ref: str | None, catalog: Catalog) -> Iterator[Problem]:
+def _partner(org: OrgEntry, i: int, ref: str | None, ids: _Ids) -> Iterator[Problem]:
     path: KeyPath = ("partners", i, "org")
     if ref is None:
         return
     if ref == org.slug:
-        yield _at(org.doc, path, "partner-self", "een organisatie kan niet haar eigen partner zijn.",
-                  "Verwijder deze partner.")
-    elif ref not in catalog.orgs:
-        hint = suggest(ref, list(catalog.orgs)).strip() or "Gebruik de bestandsnaam (zonder .yaml) uit orgs/, of 'name'."
+        yield _at(
+            org.doc,
+            path,
+            "partner-self",
+            "een organisatie kan niet haar eigen partner zijn.",
+            "Verwijder deze partner.",
+        )
+    elif ref not in ids.orgs:
+        hint = suggest(ref, sorted(ids.orgs)).strip() or "Gebruik de bestandsnaam (zonder .yaml) uit orgs/, of 'name'."
         yield _at(org.doc, path, "unknown-org", f"de organisatie '{ref}' bestaat niet.", hint)
 
 
-def _service_problems(org: OrgEntry, i: int, catalog: Catalog, register: Register | None,
-                      today: date) -> Iterator[Problem]:
+def _service_problems(org: OrgEntry, i: int, ids: _Ids, register: Register | None, today: date) -> Iterator[Problem]:
     service, doc, base = org.org.services[i], org.doc, ("services", i)
-    yield from _themes(doc, (*base, "themes"), service.themes, catalog)
+    yield from _themes(doc, (*base, "themes"), service.themes, ids)
     yield from _location_ref(org, i)
     for j, wijk in enumerate(service.service_area.wijken):
-        if wijk not in catalog.wijken:
-            hint = suggest(wijk, list(catalog.wijken)).strip() or "Gebruik de bestandsnaam (zonder .yaml) uit wijken/."
-            yield _at(doc, (*base, "service_area", "wijken", j), "unknown-wijk", f"de wijk '{wijk}' bestaat niet.", hint)
+        if wijk not in ids.wijken:
+            hint = suggest(wijk, sorted(ids.wijken)).strip() or "Gebruik de bestandsnaam (zonder .yaml) uit wijken/."
+            yield _at(
+                doc, (*base, "service_area", "wijken", j), "unknown-wijk", f"de wijk '{wijk}' bestaat niet.", hint
+            )
     for j, pc4 in enumerate(service.service_area.pc4):
         yield from _known_pc4(doc, (*base, "service_area", "pc4", j), pc4, register)
     if service.closed_until and service.closed_until < today and service.status == "temporarily_closed":
-        yield _at(doc, (*base, "closed_until"), "closure-ended", f"de sluiting liep tot {service.closed_until}.",
-                  "Zet 'status' weer op 'active' en haal 'status_note' en 'closed_until' weg.", Severity.WARNING)
+        yield _at(
+            doc,
+            (*base, "closed_until"),
+            "closure-ended",
+            f"de sluiting liep tot {service.closed_until}.",
+            "Zet 'status' weer op 'active' en haal 'status_note' en 'closed_until' weg.",
+            Severity.WARNING,
+        )
     if service.valid_to and service.valid_to < today:
-        yield _at(doc, (*base, "valid_to"), "service-ended", f"dit liep tot {service.valid_to}.",
-                  "Haal het weg als het niet meer bestaat, of pas de datum aan.", Severity.WARNING)
+        yield _at(
+            doc,
+            (*base, "valid_to"),
+            "service-ended",
+            f"dit liep tot {service.valid_to}.",
+            "Haal het weg als het niet meer bestaat, of pas de datum aan.",
+            Severity.WARNING,
+        )
 
 
 def _location_ref(org: OrgEntry, i: int) -> Iterator[Problem]:
@@ -112,7 +170,8 @@ def _location_ref(org: OrgEntry, i: int) -> Iterator[Problem]:
     ids = [loc.id for loc in locations]
     if service.location is not None and service.location not in ids:
         hint = suggest(service.location, ids).strip() or (
-            f"Kies uit: {', '.join(ids)}." if ids else "Voeg de locatie toe onder 'locations'.")
+            f"Kies uit: {', '.join(ids)}." if ids else "Voeg de locatie toe onder 'locations'."
+        )
         yield _at(org.doc, path, "unknown-location", f"de locatie '{service.location}' bestaat niet.", hint)
 
 
@@ -121,7 +180,11 @@ def _duplicate_names(catalog: Catalog) -> Iterator[Problem]:
     for org in catalog.orgs.values():
         key = org.name.casefold()
         if key in seen:
-            yield _at(org.doc, ("name",), "duplicate-name",
-                      f"de naam '{org.name}' staat ook in {seen[key].doc.file}.",
-                      "Voeg de bestanden samen, of maak de namen verschillend.")
+            yield _at(
+                org.doc,
+                ("name",),
+                "duplicate-name",
+                f"de naam '{org.name}' staat ook in {seen[key].doc.file}.",
+                "Voeg de bestanden samen, of maak de namen verschillend.",
+            )
         seen[key] = org

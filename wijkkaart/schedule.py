@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-_DUTCH_DAYS = re.compile(r"\b(ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b",
-                         re.IGNORECASE)
+_DUTCH_DAYS = re.compile(
+    r"\b(ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", re.IGNORECASE
+)
 _DAY = r"(?:Mo|Tu|We|Th|Fr|Sa|Su)"
 _NTH = r"-?[1-5](?:-[1-5])?"
 _DAY_ITEM = re.compile(rf"^({_DAY})(?:-({_DAY})|\[({_NTH}(?:,{_NTH})*)\])?$")
@@ -79,7 +80,7 @@ def _check_syntax(expression: str) -> None:
 
     try:
         opening_hours.OpeningHours(expression)
-    except (SyntaxError, opening_hours.ParserError, ValueError) as err:
+    except (SyntaxError, ValueError, getattr(opening_hours, "ParserError", SyntaxError)) as err:
         raise _syntax_error(expression) from err
 
 

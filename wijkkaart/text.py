@@ -12,15 +12,33 @@ from .languages import language_name
 _TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a"}
 _ATTRIBUTES = {"a": {"href"}}
 _SCHEMES = {"http", "https", "mailto", "tel"}
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def render_markdown(text: str) -> str:
     """Limited Markdown → safe HTML: no raw HTML, no images, only http(s), mailto and tel links."""
     html = md.markdown(text, extensions=[], output_format="html")
-    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
-                     link_rel="noopener noreferrer", strip_comments=True)
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
 
 
 def dutch_date(day: date) -> str:

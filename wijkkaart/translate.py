@@ -48,7 +48,19 @@ def describe_value(value: Any) -> str:
 
 
 def problems_from(error: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
-    return [_problem(e, doc, model) for e in error.errors()]
+    problems = [_problem(e, doc, model) for e in error.errors()]
+    return [p for p in problems if not _explained_elsewhere(p, problems)]
+
+
+def _explained_elsewhere(problem: Problem, problems: list[Problem]) -> bool:
+    """A missing field whose misspelling is already reported as an unknown key ("bedoelde je …?")."""
+    if problem.code != "missing-field":
+        return False
+    parent, _, key = problem.path.rpartition(".")
+    return any(
+        p.code == "unknown-key" and p.path.rpartition(".")[0] == parent and f"Bedoelde je '{key}'?" in p.hint
+        for p in problems
+    )
 
 
 def _problem(err: Any, doc: Document, model: type[BaseModel]) -> Problem:
@@ -70,23 +82,27 @@ def _missing(loc: KeyPath, doc: Document, model: type[BaseModel]) -> Problem:
     key = str(loc[-1])
     info = _field_info(model, loc)
     hint = f"Voeg '{key}:' toe" + (f" ({info})" if info else "") + "."
-    return Problem(doc.file, doc.line(loc[:-1]), format_path(loc), "missing-field",
-                   f"het verplichte veld '{key}' ontbreekt.", hint)
+    return Problem(
+        doc.file, doc.line(loc[:-1]), format_path(loc), "missing-field", f"het verplichte veld '{key}' ontbreekt.", hint
+    )
 
 
 def _unknown_key(loc: KeyPath, doc: Document, model: type[BaseModel]) -> Problem:
     key = str(loc[-1])
     allowed = sorted(_keys_of(_model_at(model, loc[:-1])))
     hint = suggest(key, allowed).strip() or f"Toegestaan zijn: {', '.join(allowed)}."
-    return Problem(doc.file, doc.line(loc), format_path(loc), "unknown-key", f"de sleutel '{key}' bestaat hier niet.", hint)
+    return Problem(
+        doc.file, doc.line(loc), format_path(loc), "unknown-key", f"de sleutel '{key}' bestaat hier niet.", hint
+    )
 
 
 def _bad_choice(loc: KeyPath, err: Any, doc: Document) -> Problem:
     options = [o.strip(" '") for o in err["ctx"]["expected"].replace(" or ", ",").split(",")]
     value = err["input"]
     hint = f"Kies uit: {', '.join(options)}." + suggest(str(value), options)
-    return Problem(doc.file, doc.line(loc), format_path(loc), "bad-choice",
-                   f"{describe_value(value)} is geen geldige keuze.", hint)
+    return Problem(
+        doc.file, doc.line(loc), format_path(loc), "bad-choice", f"{describe_value(value)} is geen geldige keuze.", hint
+    )
 
 
 def _builtin(loc: KeyPath, err: Any, doc: Document) -> Problem:
@@ -96,11 +112,28 @@ def _builtin(loc: KeyPath, err: Any, doc: Document) -> Problem:
         hint = "Zet tekst met bijzondere tekens tussen aanhalingstekens." if kind == "string_type" else ""
         return Problem(doc.file, doc.line(loc), format_path(loc), "wrong-type", message, hint or _type_hint(kind))
     if kind == "too_short":
-        return Problem(doc.file, doc.line(loc), format_path(loc), "empty-list", "de lijst is leeg.",
-                       "Vul er minstens één in.")
-    bounds = {k: v for k, v in (err.get("ctx") or {}).items() if k in ("ge", "le", "pattern")}
-    return Problem(doc.file, doc.line(loc), format_path(loc), "bad-value",
-                   f"{describe_value(value)} is hier geen geldige waarde.", _bounds_hint(bounds))
+        return Problem(
+            doc.file, doc.line(loc), format_path(loc), "empty-list", "de lijst is leeg.", "Vul er minstens één in."
+        )
+    ctx = err.get("ctx") or {}
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = f"minstens {ctx['ge']}" if "ge" in ctx else f"hoogstens {ctx['le']}"
+        return Problem(
+            doc.file,
+            doc.line(loc),
+            format_path(loc),
+            "out-of-range",
+            f"{describe_value(value)} is te {'klein' if 'ge' in ctx else 'groot'}.",
+            f"De waarde moet {bound} zijn.",
+        )
+    return Problem(
+        doc.file,
+        doc.line(loc),
+        format_path(loc),
+        "bad-value",
+        f"{describe_value(value)} is hier geen geldige waarde.",
+        "Controleer de schrijfwijze van dit veld.",
+    )
 
 
 def _type_hint(kind: str) -> str:
@@ -111,14 +144,6 @@ def _type_hint(kind: str) -> str:
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return "Zet de sleutels ingesprongen op de regels eronder."
     return "Schrijf alleen cijfers."
-
-
-def _bounds_hint(bounds: dict[str, Any]) -> str:
-    if "ge" in bounds and "le" in bounds:
-        return f"Kies een waarde van {bounds['ge']} tot en met {bounds['le']}."
-    if "pattern" in bounds:
-        return "Controleer de schrijfwijze (zie de uitleg van dit veld)."
-    return "Controleer de waarde."
 
 
 def _model_at(model: type[BaseModel] | None, path: KeyPath) -> type[BaseModel] | None:

@@ -34,11 +34,21 @@ def build_catalog(settings: Settings) -> tuple[Catalog | None, list[Problem]]:
         problems.append(_no_register(settings))
     themes = _read_themes(settings, problems)
     wijken = {slug: WijkEntry(slug, doc, wijk) for slug, doc, wijk in _read_all(settings, "wijken", Wijk, problems)}
-    orgs = {slug: OrgEntry(slug, doc, org, is_stale(org.checked, settings.today, settings.stale_months))
-            for slug, doc, org in _read_all(settings, "orgs", Organisation, problems)}
+    orgs = {
+        slug: OrgEntry(slug, doc, org, is_stale(org.checked, settings.today, settings.stale_months))
+        for slug, doc, org in _read_all(settings, "orgs", Organisation, problems)
+    }
     catalog = Catalog(themes, wijken, orgs, _services(orgs))
-    problems += check_references(catalog, register, settings.today)
+    broken = _slugs_of_invalid_files(settings, problems)
+    problems += check_references(catalog, register, settings.today, broken)
     return (None if errors(problems) else catalog), sorted(problems)
+
+
+def _slugs_of_invalid_files(settings: Settings, problems: list[Problem]) -> dict[str, set[str]]:
+    """Ids of files that exist but failed to load: references to them are not reported again."""
+    folders = {"orgs": settings.orgs_dir, "wijken": settings.wijken_dir}
+    failed = [Path(p.file) for p in errors(problems) if p.file.endswith(".yaml")]
+    return {kind: {f.stem for f in failed if f.parent.as_posix() == folder} for kind, folder in folders.items()}
 
 
 def _services(orgs: dict[str, OrgEntry]) -> list[ServiceEntry]:
@@ -47,9 +57,15 @@ def _services(orgs: dict[str, OrgEntry]) -> list[ServiceEntry]:
 
 def _no_register(settings: Settings) -> Problem:
     where = settings.geodata_dir or "(geen geodata_dir ingesteld)"
-    return Problem("mkdocs.yml", 1, "geodata_dir", "no-pc4-data",
-                   f"geen PC4-gegevens gevonden in {where}; postcodes worden niet gecontroleerd.",
-                   "Zet 'geodata_dir' naar een map met nl_pc4_centroids.csv.", Severity.WARNING)
+    return Problem(
+        "mkdocs.yml",
+        1,
+        "geodata_dir",
+        "no-pc4-data",
+        f"geen PC4-gegevens gevonden in {where}; postcodes worden niet gecontroleerd.",
+        "Zet 'geodata_dir' naar een map met nl_pc4_centroids.csv.",
+        Severity.WARNING,
+    )
 
 
 def _read_themes(settings: Settings, problems: list[Problem]) -> dict[str, Theme]:
@@ -65,8 +81,17 @@ def _read_all(settings: Settings, kind: str, model: type[M], problems: list[Prob
     folder_name = settings.orgs_dir if kind == "orgs" else settings.wijken_dir
     folder = settings.path(folder_name)
     if not folder.is_dir():
-        problems.append(Problem(folder_name, 0, "", "missing-folder", f"de map '{folder_name}' bestaat niet.",
-                                "Maak de map aan of zet de juiste map in mkdocs.yml.", Severity.WARNING))
+        problems.append(
+            Problem(
+                folder_name,
+                0,
+                "",
+                "missing-folder",
+                f"de map '{folder_name}' bestaat niet.",
+                "Maak de map aan of zet de juiste map in mkdocs.yml.",
+                Severity.WARNING,
+            )
+        )
         return []
     out = []
     for path in sorted(folder.iterdir()):
@@ -83,16 +108,34 @@ def _is_data_file(path: Path, shown: str, problems: list[Problem]) -> bool:
     if path.name.startswith(".") or path.is_dir():
         return False
     if path.suffix == ".yml":
-        problems.append(Problem(shown, 0, "", "bad-filename", "de bestandsnaam eindigt op .yml.",
-                                "Hernoem het bestand naar .yaml."))
+        problems.append(
+            Problem(shown, 0, "", "bad-filename", "de bestandsnaam eindigt op .yml.", "Hernoem het bestand naar .yaml.")
+        )
         return False
     if path.suffix != ".yaml":
-        problems.append(Problem(shown, 0, "", "not-yaml", "dit is geen .yaml-bestand en wordt overgeslagen.",
-                                "Verplaats het bestand of hernoem het naar .yaml.", Severity.WARNING))
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "",
+                "not-yaml",
+                "dit is geen .yaml-bestand en wordt overgeslagen.",
+                "Verplaats het bestand of hernoem het naar .yaml.",
+                Severity.WARNING,
+            )
+        )
         return False
     if not re.match(SLUG, path.stem):
-        problems.append(Problem(shown, 0, "", "bad-filename", f"'{path.name}' is geen geldige bestandsnaam.",
-                                "Gebruik kleine letters, cijfers en streepjes, bv. 'buurthuis-de-mussen.yaml'."))
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "",
+                "bad-filename",
+                f"'{path.name}' is geen geldige bestandsnaam.",
+                "Gebruik kleine letters, cijfers en streepjes, bv. 'buurthuis-de-mussen.yaml'.",
+            )
+        )
         return False
     return True
 
@@ -103,8 +146,16 @@ def _read_one(path: Path, shown: str, model: type[M], problems: list[Problem]) -
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
-        problems.append(Problem(shown, 1, "", "not-a-mapping", "het bestand moet met 'sleutel: waarde'-regels beginnen.",
-                                "Begin met bv. 'name: …', niet met '- '."))
+        problems.append(
+            Problem(
+                shown,
+                1,
+                "",
+                "not-a-mapping",
+                "het bestand moet met 'sleutel: waarde'-regels beginnen.",
+                "Begin met bv. 'name: …', niet met '- '.",
+            )
+        )
         return None
     try:
         return doc, model.model_validate(doc.data)
