@@ -1,0 +1,89 @@
+"""``wijkkaart check``: exit codes, every problem printed with file:line, and a light import path."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from wijkkaart.cli import main
+
+from .helpers import GEO, INVALID, REPO, site_copy
+
+
+def _point_at_geo(root: Path) -> None:
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../../shared/geo", str(GEO)), encoding="utf-8")
+
+
+def test_check_example_site_exits_0() -> None:
+    completed = subprocess.run([sys.executable, "-m", "wijkkaart.cli", "check"], cwd=REPO, capture_output=True,
+                               text=True, check=False)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert completed.stdout == ""
+    assert completed.stderr == "wijkkaart check: 4 organisaties, 5 wijken, 0 fouten en 0 waarschuwingen.\n"
+
+
+def test_check_broken_copy_prints_every_problem_and_exits_1(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    root = site_copy(tmp_path, INVALID / "many-problems-many-files")
+    _point_at_geo(root)
+    assert main(["--root", str(root), "check"]) == 1
+    out, err = capsys.readouterr()
+    assert out == (INVALID / "many-problems-many-files" / "expected.txt").read_text(encoding="utf-8")
+    assert err == "wijkkaart check: 5 fouten en 0 waarschuwingen.\n"
+
+
+def test_check_github_annotations(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    root = site_copy(tmp_path, INVALID / "dangling-wijk")
+    _point_at_geo(root)
+    assert main(["--root", str(root), "check", "--format", "github"]) == 1
+    out, _ = capsys.readouterr()
+    assert out == (
+        "::error file=orgs/buurthuis.yaml,line=22,title=unknown-wijk::services[0].service_area.wijken[0]: "
+        "de wijk 'zuidd' bestaat niet. Bedoelde je 'zuid'?\n"
+    )
+
+
+def test_warnings_do_not_fail_the_check(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    root = site_copy(tmp_path, INVALID / "byte-order-mark")
+    _point_at_geo(root)
+    assert main(["--root", str(root), "check"]) == 0
+    out, _ = capsys.readouterr()
+    assert "[byte-order-mark]" in out
+
+
+def test_check_imports_no_mkdocs_geopandas_or_folium() -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from wijkkaart.cli import main\n"
+        "with contextlib.redirect_stderr(io.StringIO()):\n"
+        "    rc = main(['check'])\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'geopandas', 'folium', 'shapely'))\n"
+        "print(rc, heavy)\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert completed.stdout == "0 []\n"
+
+
+def test_schema_command_writes_schemas(tmp_path: Path) -> None:
+    assert main(["--root", str(tmp_path), "schema"]) == 0
+    org = json.loads((tmp_path / "schemas" / "org.schema.json").read_text(encoding="utf-8"))
+    assert org["title"] == "Organisatie op de sociale kaart (een bestand in orgs/)"
+    assert "checked" in org["required"]
+
+
+def test_committed_schemas_are_current(tmp_path: Path) -> None:
+    main(["--root", str(tmp_path), "schema"])
+    for path in (tmp_path / "schemas").iterdir():
+        committed = REPO / "schemas" / path.name
+        assert committed.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
+            f"{committed} is verouderd: voer 'wijkkaart schema' uit"
+        )
+
+
+def test_console_script_is_installed() -> None:
+    exe = shutil.which("wijkkaart", path=os.path.dirname(sys.executable))
+    assert exe is not None

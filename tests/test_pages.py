@@ -1,0 +1,76 @@
+"""Rendered pages: golden output for the test site, and escaping of every text field."""
+
+from __future__ import annotations
+
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from wijkkaart import fields
+from wijkkaart.build import build_site
+from wijkkaart.pages import Links, page_url
+
+from .helpers import DATA, REPO, settings_for, site_copy
+
+GOLDEN = REPO / "tests" / "golden"
+HOSTILE = DATA / "hostile"
+
+
+@pytest.mark.parametrize("src", ["organisaties/geldhulp.md", "organisaties/buurthuis.md", "wijken/zuid.md", "index.md"])
+def test_golden_pages(src: str, tmp_path: Path) -> None:
+    pages = {p.src: p.content for p in build_site(settings_for(site_copy(tmp_path))).pages}
+    golden = GOLDEN / (src.replace("/", "__"))
+    if os.environ.get("WIJKKAART_UPDATE_EXPECTED"):
+        golden.write_text(pages[src], encoding="utf-8")
+    assert pages[src] == golden.read_text(encoding="utf-8")
+
+
+def test_links_are_relative() -> None:
+    assert page_url("wijken/zuid.md") == "wijken/zuid/"
+    assert page_url("index.md") == ""
+    links = Links("wijken/zuid.md")
+    assert links.org("geldhulp", "spreekuur-zuid") == "../../organisaties/geldhulp/#spreekuur-zuid"
+    assert links.to("index.md") == "../../"
+
+
+@pytest.fixture
+def html_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Switch off validation's refusal of HTML and unsafe links, to test the output layer alone."""
+    monkeypatch.setattr(fields, "_HTML", re.compile(r"(?!)"))
+    monkeypatch.setattr(fields, "_LINK", re.compile(r"(?!)"))
+
+
+class _Unsafe(HTMLParser):
+    """Collects every script or image tag, event-handler attribute and javascript: URL in a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "img", "iframe", "object"):
+            self.found.append(tag)
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                self.found.append(f"{tag} {name}={value}")
+
+
+def unsafe_parts(html: str) -> list[str]:
+    parser = _Unsafe()
+    parser.feed(html)
+    return parser.found
+
+
+@pytest.mark.usefixtures("html_allowed")
+def test_every_text_field_is_escaped() -> None:
+    site = build_site(settings_for(HOSTILE))
+    assert len(site.pages) > 10
+    for page in site.pages:
+        assert unsafe_parts(page.content) == [], page.src
+    org = next(p.content for p in site.pages if p.src == "organisaties/vijand.md")
+    assert "&lt;script&gt;alert(&#39;naam&#39;)&lt;/script&gt;" in org
+    assert "&lt;img src=x onerror=alert(&#39;adres&#39;)&gt;" in org
+    assert 'title: "\\u003cscript\\u003ealert(\\u0027naam\\u0027)\\u003c/script\\u003e"' in org
