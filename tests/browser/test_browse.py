@@ -1,0 +1,56 @@
+"""A maatje on a phone: home → a wijk → an organisation; content visible, no console errors."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Page, Request, expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_to_wijk_to_organisation(phone: Page, site_url: str) -> None:
+    console: list[str] = []
+    requests: list[str] = []
+    phone.on("console", lambda m: _record(console, m))
+    phone.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+    phone.on("request", lambda r: _host(requests, r))
+
+    phone.goto(site_url + "/")
+    expect(phone.get_by_role("heading", name="Sociale kaart", level=1)).to_be_visible()
+    phone.get_by_role("link", name="Moerwijk postcode 2531, 2532, 2533").click()
+
+    expect(phone).to_have_url(site_url + "/wijken/moerwijk/")
+    expect(phone.get_by_role("heading", name="Moerwijk", level=1)).to_be_visible()
+    card = phone.locator("article.wk-service", has_text="Maatje aanvragen – wijkteam Moerwijk")
+    expect(card).to_be_visible()
+    expect(card.get_by_role("link", name="Mail moerwijk@schuldhulpmaatje.example")).to_have_attribute(
+        "href", "mailto:moerwijk@schuldhulpmaatje.example")
+    card.get_by_role("link", name="SchuldHulpMaatje Den Haag").click()
+
+    expect(phone).to_have_url(site_url + "/organisaties/schuldhulpmaatje-den-haag/")
+    inloop = phone.locator("#inloop-bouwlust-vrederust")
+    expect(inloop).to_contain_text("elke woensdag 10.00–12.00 uur; niet op feestdagen")
+    expect(inloop).to_contain_text("voorbeeld")
+    expect(phone.get_by_text("Gecontroleerd op 15 september 2026")).to_be_visible()
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"de pagina is breder dan het scherm: {width}px"
+
+    assert console == []
+    assert set(requests) == {urlsplit(site_url).netloc}
+
+
+def test_all_text_is_dutch_and_language_is_set(phone: Page, site_url: str) -> None:
+    phone.goto(site_url + "/wijken/schilderswijk/")
+    assert phone.evaluate("document.documentElement.lang") == "nl"
+    expect(phone.get_by_role("heading", name="Ook voor bewoners van Schilderswijk")).to_be_visible()
+
+
+def _record(sink: list[str], message: ConsoleMessage) -> None:
+    if message.type in ("error", "warning"):
+        sink.append(f"{message.type}: {message.text}")
+
+
+def _host(sink: list[str], request: Request) -> None:
+    sink.append(urlsplit(request.url).netloc)

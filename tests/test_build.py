@@ -1,0 +1,51 @@
+"""One full ``mkdocs build --strict`` of the example site, and a failing build that writes nothing."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .helpers import GEO, INVALID, REPO
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def test_example_site_builds_strict(built_site: Path) -> None:
+    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
+    assert "wijken/schilderswijk/index.html" in pages
+    assert "organisaties/schuldhulpmaatje-den-haag/index.html" in pages
+    assert "themas/geld-en-schulden/index.html" in pages
+    assert len(pages) == 23
+    wijk = (built_site / "wijken" / "moerwijk" / "index.html").read_text(encoding="utf-8")
+    assert "Maatje aanvragen – wijkteam Moerwijk" in wijk
+    assert "wijkteam Loosduinen" not in wijk
+    assert "fonts.googleapis" not in wijk and "fonts.gstatic" not in wijk
+
+
+def test_generated_pages_stay_out_of_the_nav(built_site: Path) -> None:
+    page = (built_site / "wijken" / "schilderswijk" / "index.html").read_text(encoding="utf-8")
+    nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', page)
+    assert nav_links == ["../..", "../", "../../themas/", "../../over/", "../../bijdragen/"]
+
+
+def test_bad_data_aborts_and_leaves_the_old_site(tmp_path: Path) -> None:
+    site = tmp_path / "example"
+    shutil.copytree(REPO, site, ignore=shutil.ignore_patterns(".venv", "site", ".git", "tests", "*.egg-info"))
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../shared/geo", str(GEO)), encoding="utf-8")
+    old = tmp_path / "out"
+    old.mkdir()
+    (old / "marker.html").write_text("oude site", encoding="utf-8")
+    shutil.copyfile(INVALID / "dangling-wijk" / "orgs" / "buurthuis.yaml", site / "orgs" / "buurthuis.yaml")
+    completed = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(old)], cwd=site, capture_output=True,
+                               text=True, env=ENV, check=False)
+    assert completed.returncode == 1
+    assert "orgs/buurthuis.yaml:22 services[0].service_area.wijken[0]: de wijk 'zuidd' bestaat niet." in completed.stderr
+    assert "wijkkaart: de gegevens bevatten 1 fout en 0 waarschuwingen; er is niets gebouwd." in completed.stderr
+    assert "Traceback" not in completed.stderr
+    assert [p.name for p in old.iterdir()] == ["marker.html"]
