@@ -20,8 +20,12 @@ from .helpers import REPO
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=REPO, capture_output=True,
-        text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
     )
     assert completed.returncode == 0, completed.stderr
     assert "WARNING" not in completed.stderr, completed.stderr

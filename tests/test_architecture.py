@@ -8,8 +8,25 @@ import sys
 
 from .helpers import REPO
 
-CORE = ["load", "problems", "fields", "model", "schedule", "translate", "references", "validate", "catalog",
-        "pages", "text", "build", "cli", "schema", "settings", "pc4", "languages"]
+CORE = [
+    "load",
+    "problems",
+    "fields",
+    "model",
+    "schedule",
+    "translate",
+    "references",
+    "validate",
+    "catalog",
+    "pages",
+    "text",
+    "build",
+    "cli",
+    "schema",
+    "settings",
+    "pc4",
+    "languages",
+]
 
 
 def test_core_does_not_import_mkdocs() -> None:

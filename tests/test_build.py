@@ -42,10 +42,13 @@ def test_bad_data_aborts_and_leaves_the_old_site(tmp_path: Path) -> None:
     old.mkdir()
     (old / "marker.html").write_text("oude site", encoding="utf-8")
     shutil.copyfile(INVALID / "dangling-wijk" / "orgs" / "buurthuis.yaml", site / "orgs" / "buurthuis.yaml")
-    completed = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(old)], cwd=site, capture_output=True,
-                               text=True, env=ENV, check=False)
+    completed = subprocess.run(
+        [*MKDOCS, "build", "--strict", "-d", str(old)], cwd=site, capture_output=True, text=True, env=ENV, check=False
+    )
     assert completed.returncode == 1
-    assert "orgs/buurthuis.yaml:22 services[0].service_area.wijken[0]: de wijk 'zuidd' bestaat niet." in completed.stderr
+    assert (
+        "orgs/buurthuis.yaml:22 services[0].service_area.wijken[0]: de wijk 'zuidd' bestaat niet." in completed.stderr
+    )
     assert "wijkkaart: de gegevens bevatten 1 fout en 0 waarschuwingen; er is niets gebouwd." in completed.stderr
     assert "Traceback" not in completed.stderr
     assert [p.name for p in old.iterdir()] == ["marker.html"]

@@ -20,8 +20,9 @@ def _point_at_geo(root: Path) -> None:
 
 
 def test_check_example_site_exits_0() -> None:
-    completed = subprocess.run([sys.executable, "-m", "wijkkaart.cli", "check"], cwd=REPO, capture_output=True,
-                               text=True, check=False)
+    completed = subprocess.run(
+        [sys.executable, "-m", "wijkkaart.cli", "check"], cwd=REPO, capture_output=True, text=True, check=False
+    )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert completed.stdout == ""
     assert completed.stderr == "wijkkaart check: 4 organisaties, 5 wijken, 0 fouten en 0 waarschuwingen.\n"

@@ -36,9 +36,16 @@ def test_rules_are_kept_for_the_browser() -> None:
 REFUSED = [
     ("vr 9-10", "bad-schedule", "'vr 9-10' is geen geldige tijd."),
     ("Fr 25:00-26:00", "bad-schedule", "'Fr 25:00-26:00' is geen geldige tijd."),
-    ("Tu 16:00-14:00", "schedule-end-before-start", "in 'Tu 16:00-14:00' ligt het einde (14:00) niet na het begin (16:00)."),
-    ("Jan-Mar Mo 10:00-12:00", "unsupported-schedule",
-     "'Jan-Mar Mo 10:00-12:00' is geldig, maar wijkkaart kan het niet in gewone taal tonen."),
+    (
+        "Tu 16:00-14:00",
+        "schedule-end-before-start",
+        "in 'Tu 16:00-14:00' ligt het einde (14:00) niet na het begin (16:00).",
+    ),
+    (
+        "Jan-Mar Mo 10:00-12:00",
+        "unsupported-schedule",
+        "'Jan-Mar Mo 10:00-12:00' is geldig, maar wijkkaart kan het niet in gewone taal tonen.",
+    ),
 ]
 
 

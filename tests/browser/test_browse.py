@@ -26,7 +26,8 @@ def test_home_to_wijk_to_organisation(phone: Page, site_url: str) -> None:
     card = phone.locator("article.wk-service", has_text="Maatje aanvragen – wijkteam Moerwijk")
     expect(card).to_be_visible()
     expect(card.get_by_role("link", name="Mail moerwijk@schuldhulpmaatje.example")).to_have_attribute(
-        "href", "mailto:moerwijk@schuldhulpmaatje.example")
+        "href", "mailto:moerwijk@schuldhulpmaatje.example"
+    )
     card.get_by_role("link", name="SchuldHulpMaatje Den Haag").click()
 
     expect(phone).to_have_url(site_url + "/organisaties/schuldhulpmaatje-den-haag/")
