@@ -1,8 +1,8 @@
-"""The core's one entry point for builders: settings in, rendered pages (or every problem) out."""
+"""The core's one entry point for builders: settings in, rendered pages and files (or every problem) out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .pages import Page, render_pages
@@ -12,15 +12,40 @@ from .validate import build_catalog
 
 
 @dataclass(frozen=True)
+class Asset:
+    """A file the site serves as it is (a map document, a vendored script), by its site path."""
+
+    path: str
+    content: bytes
+
+
+@dataclass(frozen=True)
 class Site:
     catalog: Catalog
     pages: list[Page]
     problems: list[Problem]
+    assets: list[Asset] = field(default_factory=list)
 
 
-def build_site(settings: Settings) -> Site:
-    """Load, validate and render; raise DataError with all problems when any is an error."""
+def build_site(settings: Settings, with_maps: bool = True) -> Site:
+    """Load, validate and render; raise DataError with all problems when any is an error.
+
+    ``with_maps=False`` is the fast path of ``wijkkaart check``: no geometry, no geopandas, no folium.
+    """
     catalog, problems = build_catalog(settings)
     if catalog is None:
         raise DataError(problems)
-    return Site(catalog, render_pages(catalog, settings), problems)
+    if not with_maps:
+        return Site(catalog, render_pages(catalog, settings, maps=False), problems)
+    assets, geo_problems = _maps(catalog, settings)
+    return Site(catalog, render_pages(catalog, settings, maps=True), problems + geo_problems, assets)
+
+
+def _maps(catalog: Catalog, settings: Settings) -> tuple[list[Asset], list[Problem]]:
+    from .geo import build_geo
+    from .maps import build_maps, vendor_files
+
+    geo = build_geo(catalog, settings, catalog.register)
+    assets = [Asset(path, content) for path, content in vendor_files()]
+    assets += [Asset(doc.src, doc.html.encode("utf-8")) for doc in build_maps(catalog, geo, settings)]
+    return assets, geo.problems

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .load import Document
+from .pc4 import Register
 from .model import Location, Organisation, Service, Theme, Wijk
 from .schedule import Schedule, parse
 
@@ -75,6 +76,7 @@ class Catalog:
     wijken: dict[str, WijkEntry]
     orgs: dict[str, OrgEntry]
     services: list[ServiceEntry] = field(default_factory=list)
+    register: Register | None = None
 
     def wijken_of_pc4(self, pc4: str) -> list[WijkEntry]:
         return [w for w in self.wijken.values() if pc4 in w.wijk.pc4]

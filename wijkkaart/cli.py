@@ -44,7 +44,7 @@ def check(root: Path, config: str, fmt: str) -> int:
 
     settings = read_settings(root, config)
     try:
-        site = build_site(settings)
+        site = build_site(settings, with_maps=False)
     except DataError as err:
         print(render(err.problems, fmt))
         print(f"wijkkaart check: {summary(err.problems)}.", file=sys.stderr)

@@ -77,8 +77,8 @@ class Links:
 class Renderer:
     """Renders every page of a Catalog with the site's templates (falling back to the package's)."""
 
-    def __init__(self, catalog: Catalog, settings: Settings) -> None:
-        self.catalog, self.settings = catalog, settings
+    def __init__(self, catalog: Catalog, settings: Settings, maps: bool) -> None:
+        self.catalog, self.settings, self.maps = catalog, settings, maps
         self.env = _environment(settings)
 
     def pages(self) -> list[Page]:
@@ -97,7 +97,7 @@ class Renderer:
     def _page(self, src: str, template: str, **context: Any) -> Page:
         links = Links(src)
         content = self.env.get_template(template).render(
-            catalog=self.catalog, settings=self.settings, links=links, route=self._route, **context
+            catalog=self.catalog, settings=self.settings, maps=self.maps, links=links, route=self._route, **context
         )
         return Page(src, content)
 
@@ -105,6 +105,7 @@ class Renderer:
         services = self.catalog.services_for_wijk(wijk)
         return {
             "wijk": wijk,
+            "places": _places(services),
             "groups": group_by_theme(self.catalog, services),
             "orgs": self.catalog.orgs_in(services),
             "citywide": self.catalog.citywide_elsewhere(wijk),
@@ -124,6 +125,15 @@ class Renderer:
     def _route(self, location: Location) -> str:
         address = f"{location.address}, {location.postal_code} {location.city}"
         return self.settings.route_url.format(address=quote(address))
+
+
+def _places(services: list[ServiceEntry]) -> list[tuple[OrgEntry, Location]]:
+    """Each location where these services are held, once, in order of first appearance."""
+    seen: dict[tuple[str, str], tuple[OrgEntry, Location]] = {}
+    for entry in services:
+        if entry.location is not None:
+            seen.setdefault((entry.org.slug, entry.location.id), (entry.org, entry.location))
+    return list(seen.values())
 
 
 def _environment(settings: Settings) -> jinja2.Environment:
@@ -156,5 +166,5 @@ def _phone(e164: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
-def render_pages(catalog: Catalog, settings: Settings) -> list[Page]:
-    return Renderer(catalog, settings).pages()
+def render_pages(catalog: Catalog, settings: Settings, maps: bool) -> list[Page]:
+    return Renderer(catalog, settings, maps).pages()

@@ -23,18 +23,16 @@ from .settings import DEFAULTS, Settings
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
 
 
-class WijkkaartConfig(Config):
-    orgs_dir = c.Type(str, default=DEFAULTS["orgs_dir"])
-    wijken_dir = c.Type(str, default=DEFAULTS["wijken_dir"])
-    themes_file = c.Type(str, default=DEFAULTS["themes_file"])
-    templates_dir = c.Type(str, default=DEFAULTS["templates_dir"])
-    geodata_dir = c.Type(str, default=DEFAULTS["geodata_dir"])
-    gemeente = c.Type(str, default=DEFAULTS["gemeente"])
-    stale_months = c.Type(int, default=DEFAULTS["stale_months"])
-    route_url = c.Type(str, default=DEFAULTS["route_url"])
+def _option(default: Any) -> Any:
+    kind = (int, float) if isinstance(default, float) else type(default)
+    return c.Type(kind, default=default)
 
 
-class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):
+# One option per setting, so the plugin can never drift from what ``wijkkaart check`` reads.
+WijkkaartConfig = type("WijkkaartConfig", (Config,), {key: _option(value) for key, value in DEFAULTS.items()})
+
+
+class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.site: Site | None = None
         self.settings: Settings | None = None
@@ -64,6 +62,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):
                 log.info("wijkkaart: %s staat in de docs-map; die pagina gaat voor.", page.src)
                 continue
             files.append(File.generated(config, page.src, content=page.content))
+        for asset in self.site.assets:
+            files.append(File.generated(config, asset.path, content=asset.content))
         return files
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

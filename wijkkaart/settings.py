@@ -22,6 +22,13 @@ DEFAULTS: dict[str, Any] = {
     "gemeente": "",
     "stale_months": 12,
     "route_url": "https://www.google.com/maps/dir/?api=1&destination={address}",
+    "pc4_polygons": "nl_pc4_cbs2020_wgs84.geojson",
+    "geodata_vintage": "CBS PC4 2020",
+    "cache_dir": ".cache/wijkkaart",
+    "simplify_m": 10.0,
+    "tiles_url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    "tiles_attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers',
+    "tiles_max_zoom": 19,
 }
 
 
@@ -36,6 +43,13 @@ class Settings:
     gemeente: str = DEFAULTS["gemeente"]
     stale_months: int = DEFAULTS["stale_months"]
     route_url: str = DEFAULTS["route_url"]
+    pc4_polygons: str = DEFAULTS["pc4_polygons"]
+    geodata_vintage: str = DEFAULTS["geodata_vintage"]
+    cache_dir: str = DEFAULTS["cache_dir"]
+    simplify_m: float = DEFAULTS["simplify_m"]
+    tiles_url: str = DEFAULTS["tiles_url"]
+    tiles_attribution: str = DEFAULTS["tiles_attribution"]
+    tiles_max_zoom: int = DEFAULTS["tiles_max_zoom"]
     today: date = field(default_factory=date.today)
 
     @classmethod

@@ -38,7 +38,7 @@ def build_catalog(settings: Settings) -> tuple[Catalog | None, list[Problem]]:
         slug: OrgEntry(slug, doc, org, is_stale(org.checked, settings.today, settings.stale_months))
         for slug, doc, org in _read_all(settings, "orgs", Organisation, problems)
     }
-    catalog = Catalog(themes, wijken, orgs, _services(orgs))
+    catalog = Catalog(themes, wijken, orgs, _services(orgs), register)
     broken = _slugs_of_invalid_files(settings, problems)
     problems += check_references(catalog, register, settings.today, broken)
     return (None if errors(problems) else catalog), sorted(problems)

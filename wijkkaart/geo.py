@@ -1,0 +1,198 @@
+"""Geometry, once per build: wijk boundaries from CBS PC4 polygons, and where each location lies.
+
+The only module that imports geopandas and shapely. A wijk's boundary is derived, never drawn: the
+union of its PC4 polygons, simplified as one coverage (so that neighbouring wijken keep sharing their
+edges) with a tolerance in metres, and rounded to about 1 m for the web.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .catalog import Catalog
+from .geodata import PolygonSource, find_polygons
+from .pc4 import Register
+from .problems import Problem, Severity
+from .settings import Settings
+
+METRIC_CRS = "EPSG:28992"
+WEB_CRS = "EPSG:4326"
+MAX_BOUNDARY_BYTES = 20_000
+GAP_WIDTH_M = 25.0
+MIN_PART_M2 = 1_000.0
+FAR_METRES = 500.0
+DECIMALS = 5
+
+
+@dataclass(frozen=True)
+class Point:
+    lat: float
+    lon: float
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class WijkShape:
+    slug: str
+    geometry: dict[str, Any]
+    bounds: tuple[float, float, float, float]
+    label: tuple[float, float]
+    area_m2: float
+    source_area_m2: float
+
+    @property
+    def geojson_bytes(self) -> int:
+        return len(dumps(self.geometry))
+
+
+@dataclass(frozen=True)
+class Geo:
+    """Everything maps need, computed once: boundaries, location points, and the data's vintage."""
+
+    wijken: dict[str, WijkShape] = field(default_factory=dict)
+    points: dict[tuple[str, str], Point] = field(default_factory=dict)
+    vintage: str = ""
+    tolerance_m: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+
+    def point(self, org: str, location: str) -> Point | None:
+        return self.points.get((org, location))
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+def build_geo(catalog: Catalog, settings: Settings, register: Register | None) -> Geo:
+    points = _points(catalog, register)
+    source = find_polygons(settings)
+    if source is None:
+        return Geo(points=points, problems=[_no_geodata(settings)])
+    polygons = _read(source, _needed(catalog))
+    shapes, tolerance = _boundaries(catalog, polygons, settings.simplify_m)
+    problems = list(_far_locations(catalog, points, polygons))
+    return Geo(shapes, points, source.vintage, tolerance, problems)
+
+
+def _needed(catalog: Catalog) -> set[str]:
+    pc4s = {p for w in catalog.wijken.values() for p in w.wijk.pc4}
+    pc4s |= {loc.pc4 for o in catalog.orgs.values() for loc in o.org.locations}
+    return pc4s
+
+
+def _read(source: PolygonSource, pc4s: set[str]) -> Any:
+    import geopandas as gpd
+
+    where = "pc4 IN ({})".format(",".join(f"'{p}'" for p in sorted(pc4s))) if pc4s else "1 = 0"
+    frame = gpd.read_file(source.path, where=where, columns=["pc4"])
+    return frame.set_index("pc4").to_crs(METRIC_CRS).geometry
+
+
+def _boundaries(catalog: Catalog, polygons: Any, tolerance: float) -> tuple[dict[str, WijkShape], float]:
+    """Simplify with the given tolerance, doubling it until every boundary fits the size budget."""
+    for _ in range(8):
+        shapes = _shapes(catalog, polygons, tolerance)
+        if all(s.geojson_bytes <= MAX_BOUNDARY_BYTES for s in shapes.values()):
+            break
+        tolerance *= 2
+    return shapes, tolerance
+
+
+def _shapes(catalog: Catalog, polygons: Any, tolerance: float) -> dict[str, WijkShape]:
+    import geopandas as gpd
+    import shapely
+
+    cleaned = shapely.coverage_clean(polygons.values, gap_width=GAP_WIDTH_M)
+    simplified = gpd.GeoSeries(shapely.coverage_simplify(cleaned, tolerance), index=polygons.index, crs=METRIC_CRS)
+    shapes = {}
+    for slug, entry in catalog.wijken.items():
+        members = [p for p in entry.wijk.pc4 if p in simplified.index]
+        if not members:
+            continue
+        union = _without_specks(shapely.union_all(simplified.loc[members].values))
+        web = gpd.GeoSeries([union], crs=METRIC_CRS).to_crs(WEB_CRS).iloc[0]
+        web = shapely.set_precision(web, 10**-DECIMALS)
+        label = web.representative_point()
+        minx, miny, maxx, maxy = web.bounds
+        shapes[slug] = WijkShape(
+            slug,
+            _rounded(shapely.geometry.mapping(web)),
+            (minx, miny, maxx, maxy),
+            (round(label.y, DECIMALS), round(label.x, DECIMALS)),
+            float(union.area),
+            float(polygons.loc[members].area.sum()),
+        )
+    return shapes
+
+
+def _without_specks(geometry: Any) -> Any:
+    """Drop the tiny slivers that CBS polygons leave after a union (smaller than a house plot)."""
+    import shapely
+
+    parts = [p for p in shapely.get_parts(geometry) if p.area >= MIN_PART_M2]
+    return shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0] if parts else geometry
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, DECIMALS)
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return value
+
+
+def _points(catalog: Catalog, register: Register | None) -> dict[tuple[str, str], Point]:
+    points = {}
+    for org in catalog.orgs.values():
+        for loc in org.org.locations:
+            if loc.coordinates is not None:
+                points[(org.slug, loc.id)] = Point(loc.coordinates.lat, loc.coordinates.lon, False)
+            elif register is not None and (area := register.get(loc.pc4)) and area.lat is not None:
+                points[(org.slug, loc.id)] = Point(area.lat, area.lon or 0.0, True)
+    return points
+
+
+def _far_locations(catalog: Catalog, points: dict[tuple[str, str], Point], polygons: Any) -> list[Problem]:
+    import geopandas as gpd
+    from shapely.geometry import Point as ShapelyPoint
+
+    problems = []
+    for org in catalog.orgs.values():
+        for i, loc in enumerate(org.org.locations):
+            point = points.get((org.slug, loc.id))
+            if point is None or point.approximate or loc.pc4 not in polygons.index:
+                continue
+            here = gpd.GeoSeries([ShapelyPoint(point.lon, point.lat)], crs=WEB_CRS).to_crs(METRIC_CRS).iloc[0]
+            distance = float(polygons.loc[loc.pc4].distance(here))
+            if distance > FAR_METRES:
+                problems.append(
+                    Problem(
+                        org.doc.file,
+                        org.doc.line(("locations", i, "coordinates")),
+                        f"locations[{i}].coordinates",
+                        "location-far-from-postcode",
+                        f"de coördinaten liggen {distance:.0f} m buiten postcodegebied {loc.pc4}.",
+                        "Controleer lat en lon (niet omgewisseld?) en de postcode.",
+                        Severity.WARNING,
+                    )
+                )
+    return problems
+
+
+def _no_geodata(settings: Settings) -> Problem:
+    return Problem(
+        "mkdocs.yml",
+        1,
+        "geodata_dir",
+        "no-geodata",
+        "geen PC4-vlakken gevonden; de kaarten tonen alleen locaties, zonder wijkgrenzen.",
+        "Voer 'wijkkaart geodata' uit of zet 'geodata_dir' naar een map met PC4-gegevens.",
+        Severity.WARNING,
+    )
+
+
+__all__ = ["Geo", "Point", "WijkShape", "build_geo", "dumps"]
