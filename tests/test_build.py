@@ -47,7 +47,7 @@ def test_bad_data_aborts_and_leaves_the_old_site(tmp_path: Path) -> None:
     )
     assert completed.returncode == 1
     assert (
-        "orgs/buurthuis.yaml:22 services[0].service_area.wijken[0]: de wijk 'zuidd' bestaat niet." in completed.stderr
+        "orgs/buurthuis.yaml:23 services[0].service_area.wijken[0]: de wijk 'zuidd' bestaat niet." in completed.stderr
     )
     assert "wijkkaart: de gegevens bevatten 1 fout en 0 waarschuwingen; er is niets gebouwd." in completed.stderr
     assert "Traceback" not in completed.stderr

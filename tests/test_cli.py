@@ -43,7 +43,7 @@ def test_check_github_annotations(tmp_path: Path, capsys) -> None:  # type: igno
     assert main(["--root", str(root), "check", "--format", "github"]) == 1
     out, _ = capsys.readouterr()
     assert out == (
-        "::error file=orgs/buurthuis.yaml,line=22,title=unknown-wijk::services[0].service_area.wijken[0]: "
+        "::error file=orgs/buurthuis.yaml,line=23,title=unknown-wijk::services[0].service_area.wijken[0]: "
         "de wijk 'zuidd' bestaat niet. Bedoelde je 'zuid'?\n"
     )
 

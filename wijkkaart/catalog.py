@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .load import Document
-from .pc4 import Register
 from .model import Location, Organisation, Service, Theme, Wijk
+from .pc4 import Register
 from .schedule import Schedule, parse
 
 
@@ -77,6 +77,11 @@ class Catalog:
     orgs: dict[str, OrgEntry]
     services: list[ServiceEntry] = field(default_factory=list)
     register: Register | None = None
+
+    def pc4s_in_use(self) -> set[str]:
+        """Every PC4 a wijk covers or a location lies in."""
+        pc4s = {p for w in self.wijken.values() for p in w.wijk.pc4}
+        return pc4s | {loc.pc4 for o in self.orgs.values() for loc in o.org.locations}
 
     def wijken_of_pc4(self, pc4: str) -> list[WijkEntry]:
         return [w for w in self.wijken.values() if pc4 in w.wijk.pc4]

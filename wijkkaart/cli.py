@@ -21,6 +21,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check(Path(args.root), args.config, args.format)
     if args.command == "schema":
         return write_schemas(Path(args.root) / args.out)
+    if args.command == "geodata":
+        return geodata(Path(args.root), args.config, args.year)
     parser.print_help()
     return 2
 
@@ -36,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema_cmd = commands.add_parser("schema", help="schrijf de JSON Schema's voor editors")
     schema_cmd.add_argument("--out", default="schemas", help="map voor de schema's (standaard: schemas)")
+    geo_cmd = commands.add_parser("geodata", help="download de PC4-vlakken van PDOK (CBS) die de gegevens nodig hebben")
+    geo_cmd.add_argument("--year", type=int, default=None, help="jaargang van CBS postcode4, bv. 2024")
     return parser
 
 
@@ -56,6 +60,24 @@ def check(root: Path, config: str, fmt: str) -> int:
         f"{summary(site.problems)}.",
         file=sys.stderr,
     )
+    return 0
+
+
+def geodata(root: Path, config: str, year: int | None) -> int:
+    from .geodata import download
+    from .validate import build_catalog
+
+    settings = read_settings(root, config)
+    catalog, problems = build_catalog(settings)
+    if catalog is None:
+        print(render(problems))
+        return 1
+    try:
+        source = download(settings, catalog.pc4s_in_use(), catalog.register, year)
+    except OSError as err:
+        print(f"wijkkaart geodata: downloaden bij PDOK lukte niet ({err}).", file=sys.stderr)
+        return 1
+    print(f"wijkkaart geodata: {source.vintage} opgeslagen in {source.path}", file=sys.stderr)
     return 0
 
 

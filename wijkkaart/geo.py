@@ -70,16 +70,10 @@ def build_geo(catalog: Catalog, settings: Settings, register: Register | None) -
     source = find_polygons(settings)
     if source is None:
         return Geo(points=points, problems=[_no_geodata(settings)])
-    polygons = _read(source, _needed(catalog))
+    polygons = _read(source, catalog.pc4s_in_use())
     shapes, tolerance = _boundaries(catalog, polygons, settings.simplify_m)
     problems = list(_far_locations(catalog, points, polygons))
     return Geo(shapes, points, source.vintage, tolerance, problems)
-
-
-def _needed(catalog: Catalog) -> set[str]:
-    pc4s = {p for w in catalog.wijken.values() for p in w.wijk.pc4}
-    pc4s |= {loc.pc4 for o in catalog.orgs.values() for loc in o.org.locations}
-    return pc4s
 
 
 def _read(source: PolygonSource, pc4s: set[str]) -> Any:

@@ -51,11 +51,16 @@ def fetch_json(url: str) -> dict[str, Any]:
 
 
 def download(
-    settings: Settings, pc4s: set[str], register: Register, year: int | None = None, fetch: Fetch = fetch_json
+    settings: Settings, pc4s: set[str], register: Register | None, year: int | None = None, fetch: Fetch = fetch_json
 ) -> PolygonSource:
-    """Fetch the polygons of ``pc4s`` from PDOK into the cache folder and record their vintage."""
-    features, years = [], set()
-    for feature in _pages(_first_url(pc4s, register, year), fetch):
+    """Fetch the polygons of ``pc4s`` from PDOK into the cache folder and record their vintage.
+
+    With PC4 centres at hand one bounding-box query (paged) covers them all; without, one query each.
+    """
+    urls = [_bbox_url(pc4s, register, year)] if register else [_postcode_url(p, year) for p in sorted(pc4s)]
+    features: list[dict[str, Any]] = []
+    years: set[str] = set()
+    for feature in (f for url in urls for f in _pages(url, fetch)):
         code = _postcode(feature.get("properties") or {})
         if code in pc4s:
             props = feature["properties"]
@@ -70,7 +75,12 @@ def download(
     return PolygonSource(cache / CACHE_FILE, vintage)
 
 
-def _first_url(pc4s: set[str], register: Register, year: int | None) -> str:
+def _postcode_url(pc4: str, year: int | None) -> str:
+    query = {"f": "json", "postcode": pc4, **({"jaarcode": str(year)} if year else {})}
+    return f"{PDOK_ITEMS}?{urllib.parse.urlencode(query)}"
+
+
+def _bbox_url(pc4s: set[str], register: Register, year: int | None) -> str:
     areas = [a for p in pc4s if (a := register.get(p)) and a.lat is not None and a.lon is not None]
     lons, lats = [a.lon or 0.0 for a in areas], [a.lat or 0.0 for a in areas]
     margin = 0.05

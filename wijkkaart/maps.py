@@ -6,7 +6,6 @@ files it needs: no jQuery, Bootstrap or Font Awesome, and nothing from a CDN.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ AREA_STYLE = {"color": "#00695c", "weight": 2, "fillColor": "#26a69a", "fillOpac
 DEN_HAAG = (52.07, 4.30)
 
 
-def _template(name: str) -> Template:
+def _template(name: str) -> Any:
     return Template((MAP_TEMPLATES / name).read_text(encoding="utf-8"))
 
 
@@ -77,16 +76,16 @@ class LocationLayer(MacroElement):  # type: ignore[misc]
         self.cluster = len(places) >= CLUSTER_AT
         self.base = base
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> Any:
         if self.cluster:
-            header = self.get_root().header
+            header: Any = getattr(self.get_root(), "header")  # noqa: B009
             header.add_child(
                 folium.JavascriptLink(f"{self.base}{VENDOR}/markercluster/leaflet.markercluster.js"),
                 name="markercluster",
             )
             for name in ("MarkerCluster.css", "MarkerCluster.Default.css"):
                 header.add_child(folium.CssLink(f"{self.base}{VENDOR}/markercluster/{name}"), name=name)
-        super().render(**kwargs)
+        return super().render(**kwargs)
 
 
 class MapBuilder:
@@ -100,19 +99,18 @@ class MapBuilder:
         return docs
 
     def overview(self) -> MapDoc:
-        src = "kaart.md"
-        links = Links(src)
+        links = Links("index.md")
         areas = [self._area(w, links) for w in self.catalog.wijken.values() if w.slug in self.geo.wijken]
-        return self._render(src, "Kaart van alle wijken", areas, [], labels=True)
+        return self._render("index.md", "Kaart van alle wijken", areas, [], labels=True)
 
     def wijk(self, wijk: WijkEntry) -> MapDoc:
-        src = posixpath.join(page_url(wijk_src(wijk.slug)), "kaart.md")
+        src = wijk_src(wijk.slug)
         areas = [self._area(wijk, Links(src), link=False)] if wijk.slug in self.geo.wijken else []
         places = self._places(self.catalog.services_for_wijk(wijk), Links(src))
         return self._render(src, f"Kaart van {wijk.name}", areas, places, labels=False)
 
     def org(self, org: OrgEntry) -> MapDoc:
-        src = posixpath.join(page_url(org_src(org.slug)), "kaart.md")
+        src = org_src(org.slug)
         links = Links(src)
         served = {w.slug: w for s in self.catalog.services_of(org) for w in self.catalog.wijken_served(s)}
         areas = [self._area(w, links) for w in served.values() if w.slug in self.geo.wijken]
@@ -120,9 +118,11 @@ class MapBuilder:
         return self._render(src, f"Kaart van {org.name}", areas, places, labels=True)
 
     def _render(
-        self, src: str, title: str, areas: list[dict[str, Any]], places: list[dict[str, Any]], labels: bool
+        self, page_src: str, title: str, areas: list[dict[str, Any]], places: list[dict[str, Any]], labels: bool
     ) -> MapDoc:
-        base = "../" * src.count("/")
+        """The map shown on the page ``page_src``; it lives beside that page as ``kaart.html``."""
+        path = page_url(page_src) + "kaart.html"
+        base = "../" * path.count("/")
         document = MapDocument(title=title)
         fmap = SiteMap(base, scrollWheelZoom=False, zoomSnap=0.25)
         document.add_child(fmap)
@@ -132,7 +132,7 @@ class MapBuilder:
         AreaLayer(areas, labels).add_to(fmap)
         LocationLayer(places, base, fit=not areas).add_to(fmap)
         PhoneFriendly().add_to(fmap)
-        return MapDoc(src.removesuffix(".md") + ".html", document.render())
+        return MapDoc(path, document.render())
 
     def _attribution(self, with_areas: bool) -> str:
         source = f" | Bron: CBS / Kadaster ({self.geo.vintage})" if with_areas and self.geo.vintage else ""

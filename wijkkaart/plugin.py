@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .build import Site, build_site
-from .problems import DataError, summary
+from .problems import DataError, Severity, summary
 from .settings import DEFAULTS, Settings
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
@@ -53,7 +53,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
                 f"wijkkaart: de gegevens bevatten {summary(err.problems)}; er is niets gebouwd."
             ) from None
         for problem in self.site.problems:
-            log.warning(problem.text())
+            (log.info if problem.severity is Severity.NOTICE else log.warning)(problem.text())
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None

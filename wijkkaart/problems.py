@@ -14,6 +14,7 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTICE = "notice"
 
 
 @dataclass(frozen=True, order=True)
@@ -35,14 +36,14 @@ class Problem:
     def text(self) -> str:
         """The problem as one line for a terminal: ``file:line pad: message (hint)``."""
         where = f"{self.file}:{self.line}" if self.line else self.file
-        label = "" if self.is_error else "waarschuwing: "
+        label = {Severity.ERROR: "", Severity.WARNING: "waarschuwing: ", Severity.NOTICE: "opmerking: "}[self.severity]
         path = f" {self.path}:" if self.path else ""
         hint = f" {self.hint}" if self.hint else ""
         return f"{where}{path} {label}{self.message}{hint} [{self.code}]"
 
     def github(self) -> str:
         """The problem as a GitHub Actions annotation, shown on the line in a pull request."""
-        level = "error" if self.is_error else "warning"
+        level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}[self.severity]
         body = f"{self.path}: {self.message}" if self.path else self.message
         if self.hint:
             body = f"{body} {self.hint}"
@@ -66,7 +67,7 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def warnings(problems: Iterable[Problem]) -> list[Problem]:
-    return [p for p in problems if not p.is_error]
+    return [p for p in problems if p.severity is Severity.WARNING]
 
 
 def summary(problems: Sequence[Problem]) -> str:

@@ -88,6 +88,16 @@ def _org_problems(org: OrgEntry, ids: _Ids, register: Register | None, today: da
     yield from _unique_ids(doc, "services", [s.id for s in data.services])
     for i, location in enumerate(data.locations):
         yield from _known_pc4(doc, ("locations", i, "postal_code"), location.pc4, register)
+        if location.coordinates is None and not location.example:
+            yield _at(
+                doc,
+                ("locations", i),
+                "location-approximate",
+                f"'{location.name}' heeft geen coördinaten; de kaart toont het midden van postcode {location.pc4}"
+                " (locatie bij benadering).",
+                "Vul 'coordinates: {lat: …, lon: …}' in.",
+                Severity.NOTICE,
+            )
     for i, partner in enumerate(data.partners):
         yield from _partner(org, i, partner.org, ids)
     for i, _service in enumerate(data.services):

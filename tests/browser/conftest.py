@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import re
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
+TILE_SERVER = "tile.openstreetmap.org"
+# A 1×1 transparent PNG: the test machine has no internet, so tile requests are answered locally
+# (and still recorded: they are the one third-party request a page may make).
+BLANK_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -35,6 +43,10 @@ def phone(browser: Browser) -> Iterator[Page]:
         timezone_id="Europe/Amsterdam",
         is_mobile=True,
         has_touch=True,
+    )
+    context.route(
+        re.compile(rf"^https://{re.escape(TILE_SERVER)}/"),
+        lambda route: route.fulfill(body=BLANK_PNG, content_type="image/png"),
     )
     page = context.new_page()
     yield page

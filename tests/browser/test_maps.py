@@ -1,0 +1,60 @@
+"""Maps in the browser: boundary and markers drawn, no host but the site and the tile server."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import TILE_SERVER
+
+pytestmark = pytest.mark.browser
+
+
+def _open_map(phone: Page, url: str) -> tuple[list[str], object]:
+    hosts: list[str] = []
+    phone.on("request", lambda r: hosts.append(urlsplit(r.url).netloc))
+    phone.goto(url)
+    frame_element = phone.locator("iframe.wk-map__frame")
+    frame_element.scroll_into_view_if_needed()
+    return hosts, phone.frame_locator("iframe.wk-map__frame")
+
+
+def test_wijk_map_draws_boundary_and_one_marker_per_location(phone: Page, site_url: str) -> None:
+    hosts, frame = _open_map(phone, site_url + "/wijken/moerwijk/")
+    expect(frame.locator("path.leaflet-interactive")).to_have_count(1)
+    # Moerwijk: the Wijkz buurthuis (koffie-inloop) is the one location with a place in this wijk's list.
+    expect(frame.locator(".leaflet-marker-icon")).to_have_count(1)
+    expect(phone.locator("#locaties + ul > li")).to_have_count(1)
+    expect(frame.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
+    expect(frame.locator(".leaflet-control-attribution")).to_contain_text("Bron: CBS / Kadaster (CBS PC4 2020)")
+    assert set(hosts) == {urlsplit(site_url).netloc, TILE_SERVER}
+
+
+def test_marker_popup_names_the_place_and_links_to_the_entry(phone: Page, site_url: str) -> None:
+    _, frame = _open_map(phone, site_url + "/wijken/schilderswijk/")
+    marker = frame.locator(".leaflet-marker-icon")
+    expect(marker).to_have_count(1)
+    marker.focus()
+    phone.keyboard.press("Enter")
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("Buurtcentrum De Mussen")
+    expect(popup).to_contain_text("elke donderdag 9.30–11.30 uur; niet op feestdagen")
+    popup.get_by_role("link", name="Koffieochtend voor vrouwen").click()
+    expect(phone).to_have_url(site_url + "/organisaties/schilderswijk-moeders/#koffieochtend")
+
+
+def test_overview_map_links_every_wijk(phone: Page, site_url: str) -> None:
+    _, frame = _open_map(phone, site_url + "/")
+    expect(frame.locator("path.leaflet-interactive")).to_have_count(5)
+    expect(frame.locator(".wk-label")).to_have_count(5)
+    for name in ("Schilderswijk", "Moerwijk", "Bouwlust/Vrederust", "Loosduinen", "Centrum"):
+        expect(frame.locator(".wk-label", has_text=name)).to_have_count(1)
+
+
+def test_map_does_not_trap_one_finger_scrolling(phone: Page, site_url: str) -> None:
+    _, frame = _open_map(phone, site_url + "/wijken/centrum/")
+    container = frame.locator(".leaflet-container")
+    expect(container).to_be_visible()
+    assert "leaflet-touch-drag" not in (container.get_attribute("class") or "")

@@ -1,0 +1,159 @@
+"""Geometry: wijk boundaries from PC4 polygons, locations, and where the polygons come from."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pytest
+import shapely
+from shapely.geometry import shape
+
+from wijkkaart.build import build_site
+from wijkkaart.catalog import Catalog
+from wijkkaart.geo import MAX_BOUNDARY_BYTES, Geo, build_geo
+from wijkkaart.geodata import PDOK_ITEMS, download, find_polygons
+from wijkkaart.problems import render
+from wijkkaart.settings import read_settings
+from wijkkaart.validate import build_catalog
+
+from .helpers import DATA, GEO, REPO, settings_for, site_copy
+
+AREA_TOLERANCE = 0.005  # a simplified wijk keeps its area within 0.5 %
+OVERLAP_TOLERANCE_M2 = 50.0  # wijken that share no PC4 overlap by less than this
+GAP_TOLERANCE = 0.005  # the union of all wijken differs from the union of their PC4s by less than 0.5 %
+
+
+@pytest.fixture(scope="module")
+def example() -> tuple[Catalog, Geo]:
+    settings = dataclasses.replace(read_settings(REPO), geodata_dir=str(GEO))
+    catalog, problems = build_catalog(settings)
+    assert catalog is not None, render(problems)
+    return catalog, build_geo(catalog, settings, catalog.register)
+
+
+def _metric(geometry: dict[str, Any]) -> Any:
+    return gpd.GeoSeries([shape(geometry)], crs="EPSG:4326").to_crs("EPSG:28992").iloc[0]
+
+
+def _pc4_polygons(codes: set[str]) -> Any:
+    where = "pc4 IN ({})".format(",".join(f"'{c}'" for c in sorted(codes)))
+    return gpd.read_file(GEO / "nl_pc4_cbs2020_wgs84.geojson", where=where).set_index("pc4").to_crs("EPSG:28992")
+
+
+def test_every_example_wijk_has_a_boundary(example: tuple[Catalog, Geo]) -> None:
+    catalog, geo = example
+    assert sorted(geo.wijken) == sorted(catalog.wijken)
+    assert geo.vintage == "CBS PC4 2020"
+
+
+def test_area_equals_sum_of_pc4_areas(example: tuple[Catalog, Geo]) -> None:
+    catalog, geo = example
+    for slug, entry in catalog.wijken.items():
+        original = _pc4_polygons(set(entry.wijk.pc4)).area.sum()
+        simplified = _metric(geo.wijken[slug].geometry).area
+        assert abs(simplified - original) / original < AREA_TOLERANCE, slug
+
+
+def test_boundaries_are_small(example: tuple[Catalog, Geo]) -> None:
+    _, geo = example
+    for shape_ in geo.wijken.values():
+        assert shape_.geojson_bytes <= MAX_BOUNDARY_BYTES
+
+
+def test_no_overlaps_between_wijken_without_shared_postcodes(example: tuple[Catalog, Geo]) -> None:
+    catalog, geo = example
+    for a, b in itertools.combinations(catalog.wijken.values(), 2):
+        if set(a.wijk.pc4) & set(b.wijk.pc4):
+            continue
+        overlap = _metric(geo.wijken[a.slug].geometry).intersection(_metric(geo.wijken[b.slug].geometry)).area
+        assert overlap < OVERLAP_TOLERANCE_M2, (a.slug, b.slug, overlap)
+
+
+def test_no_gaps_where_wijken_meet(example: tuple[Catalog, Geo]) -> None:
+    catalog, geo = example
+    pc4s = {p for w in catalog.wijken.values() for p in w.wijk.pc4}
+    original = shapely.union_all(_pc4_polygons(pc4s).geometry.values)
+    simplified = shapely.union_all([_metric(s.geometry) for s in geo.wijken.values()])
+    assert original.symmetric_difference(simplified).area / original.area < GAP_TOLERANCE
+
+
+def test_neighbours_share_their_edge(example: tuple[Catalog, Geo]) -> None:
+    _, geo = example
+    moerwijk, bouwlust = _metric(geo.wijken["moerwijk"].geometry), _metric(geo.wijken["bouwlust-vrederust"].geometry)
+    if moerwijk.distance(bouwlust) > 1:
+        pytest.skip("not neighbours")
+    shared = moerwijk.boundary.intersection(bouwlust.boundary).length
+    assert shared > 100
+
+
+def test_locations_without_coordinates_use_the_pc4_centre(example: tuple[Catalog, Geo]) -> None:
+    _, geo = example
+    point = geo.point("helpdesk-geldzaken", "centrum")
+    assert point is not None and point.approximate
+    assert (point.lat, point.lon) == (52.079099, 4.318442)  # nl_pc4_centroids.csv, PC4 2511
+
+
+def test_far_coordinates_are_a_warning(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    org = root / "orgs" / "buurthuis.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("lat: 52.0705", "lat: 52.0905"), encoding="utf-8")
+    settings = settings_for(root)
+    catalog, _ = build_catalog(settings)
+    assert catalog is not None
+    geo = build_geo(catalog, settings, catalog.register)
+    assert render(geo.problems) == (
+        "orgs/buurthuis.yaml:14 locations[0].coordinates: waarschuwing: de coördinaten liggen 2301 m buiten "
+        "postcodegebied 2525. Controleer lat en lon (niet omgewisseld?) en de postcode. [location-far-from-postcode]"
+    )
+
+
+def test_without_geodata_maps_show_locations_only_and_warn_once(tmp_path: Path) -> None:
+    settings = dataclasses.replace(settings_for(site_copy(tmp_path)), geodata_dir=str(tmp_path / "niets"))
+    site = build_site(settings)
+    assert [(p.code, p.severity.value) for p in site.problems] == [
+        ("no-pc4-data", "warning"),
+        ("no-geodata", "warning"),
+    ]
+    wijk_map = next(a for a in site.assets if a.path == "wijken/zuid/kaart.html").content.decode()
+    assert '"geometry"' not in wijk_map
+    org_map = next(a for a in site.assets if a.path == "organisaties/buurthuis/kaart.html").content.decode()
+    assert '"lat": 52.0705' in org_map
+
+
+def test_no_cdn_in_any_map(example: tuple[Catalog, Geo], tmp_path: Path) -> None:
+    site = build_site(settings_for(site_copy(tmp_path)))
+    maps = [a for a in site.assets if a.path.endswith("kaart.html")]
+    assert len(maps) == 1 + 2 + 2
+    for asset in maps:
+        html = asset.content.decode()
+        assert "cdn" not in html.lower() and "jquery" not in html.lower() and "bootstrap" not in html.lower()
+        assert 'src="../../assets/wijkkaart/vendor/leaflet/leaflet.js"' in html or asset.path == "kaart.html"
+
+
+def test_download_from_pdok_pages_and_records_vintage(tmp_path: Path) -> None:
+    pages = {
+        "page1": json.loads((DATA / "pdok" / "page1.json").read_text()),
+        "page2": json.loads((DATA / "pdok" / "page2.json").read_text()),
+    }
+    asked: list[str] = []
+
+    def fetch(url: str) -> dict[str, Any]:
+        asked.append(url)
+        return pages["page2" if "cursor=" in url else "page1"]
+
+    settings = settings_for(site_copy(tmp_path))
+    catalog, _ = build_catalog(settings)
+    assert catalog is not None
+    source = download(settings, catalog.pc4s_in_use(), catalog.register, 2024, fetch)
+    assert asked[0].startswith(PDOK_ITEMS + "?f=json&limit=1000&bbox=") and asked[0].endswith("&jaarcode=2024")
+    assert len(asked) == 2
+    assert source.vintage == "CBS PC4 2024"
+    saved = json.loads(source.path.read_text())
+    assert [f["properties"]["pc4"] for f in saved["features"]] == ["2525", "2526", "2531", "2532"]
+    found = find_polygons(settings)
+    assert found is not None and found.path == source.path and found.vintage == "CBS PC4 2024"
