@@ -1,0 +1,100 @@
+"""Benchmark: bytes a phone downloads for each wijk page with its map (gzip), and the GeoJSON sizes.
+
+Builds the example site, opens every wijk page in Debian's Chromium at 390×844 (scrolling the map into
+view so the lazy iframe loads), records every same-site request, and sums the gzipped size of each file.
+Map tiles are excluded (blocked). Prints figures; it asserts nothing.
+
+    .venv/bin/python scripts/bench_pages.py
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import gzip
+import http.server
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import sync_playwright
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from wijkkaart.geo import build_geo  # noqa: E402
+from wijkkaart.settings import read_settings  # noqa: E402
+from wijkkaart.validate import build_catalog  # noqa: E402
+
+TARGET_WIJK_KB = 250
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def build(out: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=REPO, env=env, check=True)
+
+
+def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def gz_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def page_weight(page, base: str, root: Path, path: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.goto(base + path, wait_until="networkidle")
+    frame = page.locator("iframe.wk-map__frame")
+    if frame.count():
+        frame.scroll_into_view_if_needed()
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+    files = set()
+    for url in seen:
+        parts = urlsplit(url)
+        if parts.netloc == urlsplit(base).netloc:
+            local = root / parts.path.lstrip("/")
+            files.add(local / "index.html" if local.is_dir() else local)
+    return len(files), sum(gz_size(f) for f in files if f.is_file())
+
+
+def main() -> None:
+    settings = dataclasses.replace(read_settings(REPO))
+    catalog, _ = build_catalog(settings)
+    assert catalog is not None
+    geo = build_geo(catalog, settings, catalog.register)
+    print(f"GeoJSON per wijk (tolerance {geo.tolerance_m:g} m, limit 20 KB):")
+    for slug, shape in sorted(geo.wijken.items()):
+        print(f"  {slug:24} {shape.geojson_bytes / 1000:6.1f} KB raw")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "site"
+        build(out)
+        server, base = serve(out)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            print(f"\nFirst visit of a wijk page with its map, gzip, tiles excluded (target {TARGET_WIJK_KB} KB):")
+            for slug in sorted(catalog.wijken):
+                context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+                context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+                count, size = page_weight(context.new_page(), base, out, f"/wijken/{slug}/")
+                print(f"  /wijken/{slug + '/':24} {count:3d} files {size / 1000:7.1f} KB")
+                context.close()
+            browser.close()
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
