@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .catalog import Catalog
 from .pages import Page, render_pages
 from .problems import DataError, Problem
 from .settings import Settings
 from .validate import build_catalog
+
+ASSETS = Path(__file__).parent / "assets"
+SCRIPT = "assets/wijkkaart/js/finder.js"
+STYLESHEET = "assets/wijkkaart/css/wijkkaart.css"
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,20 @@ def build_site(settings: Settings, with_maps: bool = True) -> Site:
     if not with_maps:
         return Site(catalog, render_pages(catalog, settings, maps=False), problems)
     assets, geo_problems = _maps(catalog, settings)
+    assets += _browser_files(catalog, settings)
     return Site(catalog, render_pages(catalog, settings, maps=True), problems + geo_problems, assets)
+
+
+def _browser_files(catalog: Catalog, settings: Settings) -> list[Asset]:
+    """The finder's scripts and styles, and the JSON it reads."""
+    from .finder import finder_files
+
+    files = [
+        Asset(f"assets/wijkkaart/{p.relative_to(ASSETS).as_posix()}", p.read_bytes())
+        for p in sorted(ASSETS.glob("*/*"))
+        if p.is_file() and p.parent.name in ("js", "css")
+    ]
+    return files + [Asset(path, content) for path, content in finder_files(catalog, settings)]
 
 
 def _maps(catalog: Catalog, settings: Settings) -> tuple[list[Asset], list[Problem]]:

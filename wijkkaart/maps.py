@@ -16,8 +16,8 @@ from jinja2 import Template
 
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .geo import Geo
-from .pages import Links, org_src, page_url, wijk_src
 from .settings import Settings
+from .urls import Links, org_src, page_url, wijk_src
 
 MAP_TEMPLATES = Path(__file__).parent / "templates" / "maps"
 VENDOR = "assets/wijkkaart/vendor"

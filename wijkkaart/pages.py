@@ -6,7 +6,6 @@ take them; everything from the data is escaped by jinja's autoescaping or saniti
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,11 @@ from markupsafe import Markup
 
 from . import text
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry, group_by_theme
+from .finder import card_data
 from .model import Location, Theme
 from .settings import Settings
+from .timetable import holidays
+from .urls import Links, org_src, page_url, theme_src, wijk_src
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -31,55 +33,18 @@ class Page:
     content: str
 
 
-def page_url(src: str) -> str:
-    """``wijken/moerwijk.md`` → ``wijken/moerwijk/`` (directory URLs, as mkdocs makes them)."""
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def wijk_src(slug: str) -> str:
-    return f"wijken/{slug}.md"
-
-
-def org_src(slug: str) -> str:
-    return f"organisaties/{slug}.md"
-
-
-def theme_src(theme_id: str) -> str:
-    return f"themas/{theme_id}.md"
-
-
-class Links:
-    """Relative links from one page to others, so the site works under any subpath."""
-
-    def __init__(self, src: str) -> None:
-        self.here = page_url(src)
-
-    def to(self, src: str, anchor: str = "") -> str:
-        rel = posixpath.relpath("/" + page_url(src), "/" + self.here)
-        return ("./" if rel == "." else rel + "/") + (f"#{anchor}" if anchor else "")
-
-    def wijk(self, slug: str) -> str:
-        return self.to(wijk_src(slug))
-
-    def org(self, slug: str, anchor: str = "") -> str:
-        return self.to(org_src(slug), anchor)
-
-    def theme(self, theme_id: str) -> str:
-        return self.to(theme_src(theme_id))
-
-    def service(self, entry: ServiceEntry) -> str:
-        return self.org(entry.org.slug, entry.service.id)
-
-
 class Renderer:
     """Renders every page of a Catalog with the site's templates (falling back to the package's)."""
 
     def __init__(self, catalog: Catalog, settings: Settings, maps: bool) -> None:
         self.catalog, self.settings, self.maps = catalog, settings, maps
         self.env = _environment(settings)
+        self.env.globals.update(
+            card_data=card_data,
+            holidays=holidays(settings.today),
+            report_link=self._report_link,
+            languages_used=sorted({c for s in catalog.services for c in s.service.languages}),
+        )
 
     def pages(self) -> list[Page]:
         catalog = self.catalog
@@ -122,6 +87,14 @@ class Renderer:
             "orgs": self.catalog.orgs_with_theme(theme.id),
         }
 
+    def _report_link(self, entry: ServiceEntry) -> str:
+        """ "Meld een fout": the configured issue URL or mailto, prefilled with the entry and its page."""
+        if not self.settings.report_url:
+            return ""
+        page = f"{self.settings.site_url.rstrip('/')}/{page_url(org_src(entry.org.slug))}#{entry.service.id}"
+        title = f"Fout in: {entry.service.name} ({entry.org.name})"
+        return self.settings.report_url.format(title=quote(title), page=quote(page, safe=":/"))
+
     def _route(self, location: Location) -> str:
         address = f"{location.address}, {location.postal_code} {location.city}"
         return self.settings.route_url.format(address=quote(address))
@@ -153,17 +126,10 @@ def _environment(settings: Settings) -> jinja2.Environment:
         markdown=lambda s: Markup(text.render_markdown(s)),
         dutch_date=text.dutch_date,
         languages=text.languages,
-        phone=_phone,
+        phone=text.national_phone,
     )
     env.globals.update(group_by_theme=group_by_theme)
     return env
-
-
-def _phone(e164: str) -> str:
-    import phonenumbers
-
-    number = phonenumbers.parse(e164, "NL")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 def render_pages(catalog: Catalog, settings: Settings, maps: bool) -> list[Page]:

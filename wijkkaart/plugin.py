@@ -11,12 +11,13 @@ from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .build import Site, build_site
+from .build import SCRIPT, STYLESHEET, Site, build_site
 from .problems import DataError, Severity, summary
 from .settings import DEFAULTS, Settings
 
@@ -39,7 +40,11 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
-        self.settings = Settings.from_options(root, dict(self.config))
+        self.settings = Settings.from_options(root, {**dict(self.config), "site_url": config.site_url or ""})
+        config.extra_css.append(STYLESHEET)
+        script = ExtraScriptValue(SCRIPT)
+        script.type = "module"
+        config.extra_javascript.append(script)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -65,6 +70,13 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         for asset in self.site.assets:
             files.append(File.generated(config, asset.path, content=asset.content))
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        from .search import search_records, write_search_index
+
+        assert self.site is not None
+        count = write_search_index(Path(config.site_dir), search_records(self.site.catalog))
+        log.info("wijkkaart: zoekindex gemaakt met %d onderdelen.", count)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None

@@ -29,6 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "tiles_url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
     "tiles_attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers',
     "tiles_max_zoom": 19,
+    "report_url": "",
 }
 
 
@@ -50,6 +51,8 @@ class Settings:
     tiles_url: str = DEFAULTS["tiles_url"]
     tiles_attribution: str = DEFAULTS["tiles_attribution"]
     tiles_max_zoom: int = DEFAULTS["tiles_max_zoom"]
+    report_url: str = DEFAULTS["report_url"]
+    site_url: str = ""
     today: date = field(default_factory=date.today)
 
     @classmethod
@@ -75,14 +78,15 @@ _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader,
 
 
 def plugin_options(config_file: Path) -> dict[str, Any]:
-    """The ``wijkkaart`` plugin's options from an mkdocs.yml (empty when absent)."""
+    """The ``wijkkaart`` plugin's options from an mkdocs.yml, plus its ``site_url`` (empty when absent)."""
     if not config_file.is_file():
         return {}
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+    site = {"site_url": config["site_url"]} if config.get("site_url") else {}
     for entry in config.get("plugins") or []:
         if isinstance(entry, dict) and "wijkkaart" in entry:
-            return dict(entry["wijkkaart"] or {})
-    return {}
+            return {**site, **dict(entry["wijkkaart"] or {})}
+    return site
 
 
 def read_settings(root: Path, config_name: str = "mkdocs.yml", today: date | None = None) -> Settings:

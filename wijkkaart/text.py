@@ -48,3 +48,10 @@ def dutch_date(day: date) -> str:
 
 def languages(codes: list[str]) -> str:
     return ", ".join((language_name(c) or c) for c in codes)
+
+
+def national_phone(e164: str) -> str:
+    """+31701234567 → ``070 123 4567``."""
+    import phonenumbers
+
+    return str(phonenumbers.format_number(phonenumbers.parse(e164, "NL"), phonenumbers.PhoneNumberFormat.NATIONAL))

@@ -1,0 +1,93 @@
+"""The browser's "volgende keer" / "nu open" logic agrees with opening-hours-py, the reference.
+
+For a set of schedules and many moments over thirteen months, the next occurrence computed in Chromium
+from the compact rules (when.js) must equal the first open interval opening-hours-py gives (country NL,
+Europe/Amsterdam, with Dutch public holidays).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import opening_hours
+import pytest
+from playwright.sync_api import Page
+
+from wijkkaart.schedule import parse
+from wijkkaart.timetable import AMSTERDAM, holidays
+
+pytestmark = pytest.mark.browser
+
+SCHEDULES = [
+    "Fr 09:00-10:30; PH off",
+    "Tu[1,3] 14:00-16:00",
+    "Tu[1,3] 14:00-16:00; PH off",
+    "Tu[-1] 19:00-21:00",
+    "Th[2] 09:00-10:00; PH off",
+    "week 01-53/2 We 10:00-12:00",
+    "week 02-52/2 Mo 13:00-15:00; PH off",
+    "Mo-Fr 09:00-12:00; We off; PH off",
+    "Mo,We 10:00-12:00,13:00-15:00",
+    "Sa 10:00-13:00",
+]
+START = datetime(2026, 11, 24, 8, 15, tzinfo=AMSTERDAM)
+MOMENTS = [START + timedelta(days=d, hours=(d * 7) % 14) for d in range(0, 396, 9)]
+
+
+def _rules(expression: str) -> dict[str, object]:
+    schedule = parse(expression)
+    return {
+        "rules": [
+            {
+                "days": [[d.weekday, list(d.nth)] for d in r.days],
+                "times": [list(t) for t in r.times],
+                "weeks": list(r.weeks) if r.weeks else None,
+                "off": r.off,
+            }
+            for r in schedule.rules
+            if not r.holidays
+        ],
+        "ph_off": schedule.holidays_off,
+        "from": None,
+        "to": None,
+        "closed": False,
+        "closed_until": None,
+    }
+
+
+def _reference(expression: str, moment: datetime) -> tuple[str, int, int, bool]:
+    hours = opening_hours.OpeningHours(expression, country="NL", timezone=AMSTERDAM)
+    for opens, closes, state, _ in hours.intervals(moment, moment + timedelta(days=400)):
+        if str(state) == "open":
+            is_open = opens <= moment
+            start = -1 if is_open else opens.hour * 60 + opens.minute
+            end = closes.hour * 60 + closes.minute or 24 * 60
+            return (opens.date().isoformat(), start, end, is_open)
+    raise AssertionError("no occurrence")
+
+
+def test_next_occurrence_matches_opening_hours(phone: Page, site_url: str) -> None:
+    phone.goto(site_url + "/")
+    days = holidays(START.date())
+    cases = [{"expr": e, "time": _rules(e), "moment": m.isoformat()} for e in SCHEDULES for m in MOMENTS]
+    got = phone.evaluate(
+        """async ([url, cases, days]) => {
+          const when = await import(url);
+          const holidays = new Set(days);
+          return cases.map((c) => {
+            const now = when.amsterdamNow(new Date(c.moment));
+            const next = when.nextOccurrence(c.time, holidays, now);
+            const pad = (n) => String(n).padStart(2, "0");
+            return [`${next.day.y}-${pad(next.day.m)}-${pad(next.day.d)}`, next.open ? -1 : next.start, next.end, next.open];
+          });
+        }""",
+        [site_url + "/assets/wijkkaart/js/when.js", cases, days],
+    )
+    mismatches = []
+    for case, result in zip(cases, got, strict=True):
+        moment = datetime.fromisoformat(case["moment"]).astimezone(AMSTERDAM)
+        expected = _reference(case["expr"], moment)
+        if tuple(result) != expected:
+            mismatches.append((case["expr"], case["moment"], tuple(result), expected))
+    assert mismatches == []
+    print(f"\n[wijkkaart] volgende keer: {len(cases)} gevallen gelijk aan opening-hours-py")

@@ -1,0 +1,82 @@
+"""The finder's static data: PC4 → wijk lookup, per-wijk lists, compact schedules, search records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from wijkkaart.finder import card_data, finder_files, gemeente_pc4s
+from wijkkaart.search import search_records
+from wijkkaart.timetable import compact, holidays
+from wijkkaart.validate import build_catalog
+
+from .helpers import TODAY, settings_for, site_copy
+
+
+def _catalog(tmp_path: Path):  # type: ignore[no-untyped-def]
+    settings = settings_for(site_copy(tmp_path))
+    catalog, _ = build_catalog(settings)
+    assert catalog is not None
+    return catalog, settings
+
+
+def test_index_maps_every_pc4_of_the_gemeente(tmp_path: Path) -> None:
+    catalog, settings = _catalog(tmp_path)
+    files = dict(finder_files(catalog, settings))
+    index = json.loads(files["zoek/index.json"])
+    assert index["gemeente"] == "Den Haag"
+    assert index["pc4"]["2525"] == ["noord"]
+    assert index["pc4"]["2531"] == ["zuid"]
+    assert index["pc4"]["2595"] == []  # Den Haag, but in no wijk of this map
+    assert "9999" not in index["pc4"]
+    assert len(gemeente_pc4s(catalog)) == len(index["pc4"]) > 40
+
+
+def test_lists_per_wijk_and_for_the_whole_gemeente(tmp_path: Path) -> None:
+    catalog, settings = _catalog(tmp_path)
+    files = dict(finder_files(catalog, settings))
+    assert [e["uid"] for e in json.loads(files["zoek/gemeente.json"])] == ["buurthuis/koffie"]
+    assert [e["uid"] for e in json.loads(files["zoek/wijk/zuid.json"])] == ["geldhulp/spreekuur-zuid"]
+    assert json.loads(files["zoek/wijk/noord.json"]) == []
+
+
+def test_card_data_carries_compact_rules(tmp_path: Path) -> None:
+    catalog, _ = _catalog(tmp_path)
+    spreekuur = next(s for s in catalog.services if s.service.id == "spreekuur-zuid")
+    data = card_data(spreekuur)
+    assert data["url"] == "organisaties/geldhulp/#spreekuur-zuid"
+    assert (
+        data["time"]
+        == compact(spreekuur)
+        == {
+            "rules": [{"days": [[1, [1, 3]]], "times": [[840, 960]], "weeks": None, "off": False}],
+            "ph_off": False,
+            "from": None,
+            "to": None,
+            "closed": False,
+            "closed_until": None,
+        }
+    )
+
+
+def test_holidays_cover_more_than_a_year() -> None:
+    days = holidays(TODAY)
+    assert days[:3] == ["2026-12-25", "2026-12-26", "2027-01-01"]
+    assert "2027-04-27" in days and "2028-04-27" in days  # Koningsdag a year after the build too
+
+
+def test_search_records_have_filters(tmp_path: Path) -> None:
+    catalog, _ = _catalog(tmp_path)
+    record = next(r for r in search_records(catalog) if r.url == "/organisaties/geldhulp/#spreekuur-zuid")
+    assert record.meta == {
+        "title": "Spreekuur Zuid",
+        "organisatie": "Geldhulp Test",
+        "wijk": "Zuid",
+        "wanneer": "1e en 3e dinsdag van de maand 14.00–16.00 uur",
+    }
+    assert record.filters == {
+        "thema": ["Geld & schulden"],
+        "wijk": ["Zuid"],
+        "zonder afspraak": ["nee"],
+        "taal": ["Nederlands", "Arabisch"],
+    }

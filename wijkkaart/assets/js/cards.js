@@ -1,0 +1,41 @@
+// Every spreekuur/activity card: "nu open", "volgende keer", and the Delen button.
+
+import { holidays } from "./common.js";
+import { clock, describe, nextOccurrence } from "./when.js";
+import { shareButton } from "./share.js";
+
+export function entryOf(card) {
+  return JSON.parse(card.dataset.wkEntry);
+}
+
+/** Fill one card's time line; returns the occurrence so callers can reuse it. */
+export function showNext(card, entry, days) {
+  const slot = card.querySelector("[data-wk-next]");
+  const next = entry.time.rules.length ? nextOccurrence(entry.time, days) : null;
+  if (slot) {
+    slot.textContent = "";
+    if (next && next.open) {
+      const badge = document.createElement("strong");
+      badge.className = "wk-open";
+      badge.textContent = "nu open";
+      slot.append(badge, ` tot ${clock(next.end)} uur`);
+    } else if (next) {
+      slot.textContent = `volgende keer: ${describe(next)}`;
+    } else if (entry.time.closed) {
+      slot.textContent = "tijdelijk gesloten";
+    }
+  }
+  return next;
+}
+
+export function enhanceCards(root = document) {
+  const days = holidays();
+  for (const card of root.querySelectorAll("[data-wk-entry]")) {
+    if (card.dataset.wkReady) continue;
+    card.dataset.wkReady = "1";
+    const entry = entryOf(card);
+    const next = showNext(card, entry, days);
+    const actions = card.querySelector("[data-wk-actions]");
+    if (actions) actions.prepend(shareButton(entry, next));
+  }
+}

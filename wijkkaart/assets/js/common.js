@@ -1,0 +1,41 @@
+// Small helpers shared by the finder's modules: the site's root, JSON data, and safe DOM building.
+
+/** Absolute URL of the site's root, from mkdocs-material's config block (works under a subpath). */
+export function siteRoot() {
+  const config = document.getElementById("__config");
+  const base = config ? JSON.parse(config.textContent).base : ".";
+  return new URL(`${base.replace(/\/?$/, "/")}`, window.location.href);
+}
+
+export function siteUrl(path) {
+  return new URL(path, siteRoot()).href;
+}
+
+const cache = new Map();
+export function getJSON(path) {
+  if (!cache.has(path)) {
+    cache.set(path, fetch(siteUrl(path)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.status)))));
+  }
+  return cache.get(path);
+}
+
+/** Build an element; text always goes in as text, never as HTML. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (key === "class") node.className = value;
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) {
+      node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+  }
+  return node;
+}
+
+export function holidays() {
+  const data = document.getElementById("wk-holidays");
+  return new Set(data ? JSON.parse(data.textContent) : []);
+}

@@ -1,0 +1,83 @@
+// Postcode lookup in the browser alone: "2533 AB", "2533ab" or "2533" → the wijk(en) and what serves it.
+
+import { el, getJSON, siteUrl } from "./common.js";
+import { enhanceCards } from "./cards.js";
+import { applyFilters } from "./filters.js";
+
+const POSTCODE = /^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})?\s*$/;
+
+export function parsePostcode(text) {
+  const found = POSTCODE.exec(text || "");
+  return found ? found[1] : null;
+}
+
+async function servicesFor(pc4, index) {
+  const wijken = index.pc4[pc4] || [];
+  const lists = await Promise.all([getJSON("zoek/gemeente.json"), ...wijken.map((w) => getJSON(`zoek/wijk/${w}.json`))]);
+  const seen = new Map();
+  for (const entry of lists.flat()) {
+    const fits = entry.citywide || entry.pc4.includes(pc4) || entry.wijken.some((w) => wijken.includes(w));
+    if (fits && !seen.has(entry.uid)) seen.set(entry.uid, entry);
+  }
+  return [...seen.values()];
+}
+
+function card(entry) {
+  const article = el("article", { class: "wk-service", id: `pc-${entry.uid.replace("/", "-")}` },
+    el("h4", { class: "wk-service__name" }, entry.name),
+    el("p", { class: "wk-service__org" }, "Door ", el("a", { href: siteUrl(entry.org_url) }, entry.org)),
+    el("p", { class: "wk-badges" }, el("span", { class: "wk-badge" }, entry.walk_in ? "zonder afspraak" : "op afspraak"),
+      entry.free ? el("span", { class: "wk-badge" }, "gratis") : null),
+    el("p", {}, entry.when),
+    el("p", { class: "wk-next", "data-wk-next": true }),
+    entry.where ? el("p", { class: "wk-address" }, entry.where) : null,
+    el("p", { class: "wk-actions", "data-wk-actions": true }, el("a", { href: siteUrl(entry.url) }, "Meer informatie")));
+  article.dataset.wkEntry = JSON.stringify(entry);
+  return article;
+}
+
+function render(results, entries, index) {
+  const groups = Object.entries(index.themes).map(([id, name]) => [id, name, entries.filter((e) => e.themes[0] === id)]);
+  results.replaceChildren(...groups.filter(([, , list]) => list.length).map(([id, name, list]) =>
+    el("section", { "data-wk-group": id }, el("h3", {}, `${name} (${list.length})`), list.map(card))));
+  enhanceCards(results);
+}
+
+async function lookup(form) {
+  const message = form.querySelector("[data-wk-message]");
+  const results = form.parentElement.querySelector("[data-wk-results]");
+  const filters = form.parentElement.querySelector("form[data-wk-filters]");
+  results.replaceChildren();
+  const pc4 = parsePostcode(form.elements.postcode.value);
+  if (!pc4) {
+    message.textContent = "Dit is geen postcode. Typ vier cijfers en eventueel twee letters, bijvoorbeeld 2525 AB.";
+    return;
+  }
+  const index = await getJSON("zoek/index.json");
+  if (!(pc4 in index.pc4)) {
+    message.textContent = `Postcode ${pc4} ligt buiten ${index.gemeente}. Deze sociale kaart heeft daar geen aanbod.`;
+    return;
+  }
+  const wijken = index.pc4[pc4].map((w) => index.wijken[w]);
+  const entries = await servicesFor(pc4, index);
+  message.replaceChildren(wijken.length
+    ? el("span", {}, `Postcode ${pc4} hoort bij `, ...wijken.flatMap((w, i) =>
+      [i ? " en " : "", el("a", { href: siteUrl(w.url) }, w.name)]), `. ${entries.length} resultaten.`)
+    : `Postcode ${pc4} valt in ${index.gemeente}, maar niet in een wijk op deze kaart. Hieronder staat wat voor de hele gemeente is.`);
+  render(results, entries, index);
+  if (filters) {
+    filters.hidden = false;
+    applyFilters(filters);
+  }
+}
+
+export function enhancePostcode(root = document) {
+  for (const form of root.querySelectorAll("form[data-wk-postcode]")) {
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      lookup(form).catch(() => {
+        form.querySelector("[data-wk-message]").textContent = "Zoeken lukte niet. Probeer het opnieuw.";
+      });
+    });
+  }
+}

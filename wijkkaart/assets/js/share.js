@@ -1,0 +1,43 @@
+// "Delen": a short plain-Dutch message for the client — what, when next, where, phone, link.
+
+import { el, siteUrl } from "./common.js";
+import { describe } from "./when.js";
+
+export function shareText(entry, next) {
+  const lines = [`${entry.name} (${entry.org})`];
+  if (entry.time.closed && !next) lines.push("Nu tijdelijk gesloten.");
+  else if (next) lines.push(`Volgende keer: ${describe(next)}${entry.walk_in ? ", zonder afspraak" : ""}.`);
+  else lines.push(entry.walk_in ? "Zonder afspraak." : "Op afspraak.");
+  if (entry.where) lines.push(`Waar: ${entry.where}`);
+  if (entry.phone) lines.push(`Bel: ${entry.phone}`);
+  lines.push(`Meer info: ${siteUrl(entry.url)}`);
+  return lines.join("\n");
+}
+
+export function shareButton(entry, next) {
+  const text = shareText(entry, next);
+  const status = el("span", { class: "wk-share__status", role: "status" });
+  const button = el("button", { type: "button", class: "wk-button", "data-wk-share": "" }, "Delen");
+  const whatsapp = el("a", { class: "wk-button", href: `https://wa.me/?text=${encodeURIComponent(text)}`,
+    rel: "noopener", hidden: true }, "Via WhatsApp");
+  button.addEventListener("click", async () => {
+    if (navigator.share) {
+      try {
+        await navigator.share({ text });
+        return;
+      } catch (error) {
+        if (error && error.name === "AbortError") return;
+      }
+    }
+    whatsapp.hidden = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = "Tekst gekopieerd.";
+    } catch {
+      status.textContent = "Kopiëren lukte niet; gebruik WhatsApp.";
+    }
+  });
+  const box = el("span", { class: "wk-share" }, button, whatsapp, status);
+  box.dataset.wkShareText = text;
+  return box;
+}

@@ -1,0 +1,104 @@
+// When is a spreekuur or activity next on, and is it open now? Europe/Amsterdam wall-clock time, from
+// compact rules made at build time (see wijkkaart/timetable.py), so a page stays right for a year.
+
+const DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+  "oktober", "november", "december"];
+const LOOKAHEAD_DAYS = 400;
+
+/** The current date and minute of the day in Amsterdam, whatever the phone's own time zone. */
+export function amsterdamNow(now = new Date()) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  }).formatToParts(now).map((p) => [p.type, p.value]));
+  return {
+    date: { y: +parts.year, m: +parts.month, d: +parts.day },
+    minute: +parts.hour * 60 + +parts.minute,
+  };
+}
+
+function iso({ y, m, d }) {
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+function addDays({ y, m, d }, n) {
+  const t = new Date(Date.UTC(y, m - 1, d + n));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+function weekday({ y, m, d }) {
+  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+}
+
+function daysInMonth({ y, m }) {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function isoWeek({ y, m, d }) {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  t.setUTCDate(t.getUTCDate() + 3 - ((t.getUTCDay() + 6) % 7));
+  const firstThursday = new Date(Date.UTC(t.getUTCFullYear(), 0, 4));
+  return 1 + Math.round(((t - firstThursday) / 86400000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
+}
+
+function dayMatches(rule, day) {
+  if (rule.weeks) {
+    const [first, last, step] = rule.weeks;
+    const week = isoWeek(day);
+    if (week < first || week > last || (week - first) % step !== 0) return false;
+  }
+  if (!rule.days.length) return true;
+  const wd = weekday(day);
+  return rule.days.some(([ruleDay, nths]) => ruleDay === wd && (!nths.length || nths.some((n) =>
+    n === -1 ? day.d + 7 > daysInMonth(day) : n === Math.ceil(day.d / 7))));
+}
+
+/** The time spans ([start, end] in minutes) on one day, after validity, closures and holidays. */
+export function timesOn(time, day, holidays) {
+  const date = iso(day);
+  if ((time.from && date < time.from) || (time.to && date > time.to)) return [];
+  if (time.closed && (!time.closed_until || date <= time.closed_until)) return [];
+  if (time.ph_off && holidays.has(date)) return [];
+  let spans = [];
+  for (const rule of time.rules) {
+    if (dayMatches(rule, day)) spans = rule.off ? [] : rule.times;
+  }
+  return spans;
+}
+
+/** The next occurrence from now on: {day, start, end, open} or null. */
+export function nextOccurrence(time, holidays, now = amsterdamNow()) {
+  for (let i = 0; i < LOOKAHEAD_DAYS; i += 1) {
+    const day = addDays(now.date, i);
+    for (const [start, end] of timesOn(time, day, holidays)) {
+      if (i > 0 || end > now.minute) {
+        return { day, start, end, open: i === 0 && start <= now.minute && now.minute < end };
+      }
+    }
+  }
+  return null;
+}
+
+/** True when there is an occurrence on one of the next `days` days (0 = today only). */
+export function onWithin(time, holidays, days, now = amsterdamNow()) {
+  for (let i = 0; i <= days; i += 1) {
+    const spans = timesOn(time, addDays(now.date, i), holidays);
+    if (spans.some(([, end]) => i > 0 || end > now.minute)) return true;
+  }
+  return false;
+}
+
+export function daysLeftInWeek(now = amsterdamNow()) {
+  return 6 - weekday(now.date);
+}
+
+export function clock(minutes) {
+  return `${Math.floor(minutes / 60)}.${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** "vrijdag 28 november, 9.00–10.30 uur" */
+export function describe(occurrence) {
+  const { day, start, end } = occurrence;
+  return `${DAYS[weekday(day)]} ${day.d} ${MONTHS[day.m - 1]}, ${clock(start)}–${clock(end)} uur`;
+}

@@ -1,0 +1,55 @@
+"""Where pages live: source paths, their directory URLs, and relative links between them.
+
+Links are always relative, so a site works under any subpath (GitHub Pages, a folder on nginx).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .catalog import ServiceEntry
+
+
+def page_url(src: str) -> str:
+    """``wijken/moerwijk.md`` → ``wijken/moerwijk/`` (directory URLs, as mkdocs makes them)."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def wijk_src(slug: str) -> str:
+    return f"wijken/{slug}.md"
+
+
+def org_src(slug: str) -> str:
+    return f"organisaties/{slug}.md"
+
+
+def theme_src(theme_id: str) -> str:
+    return f"themas/{theme_id}.md"
+
+
+class Links:
+    """Relative links from one page to others, so the site works under any subpath."""
+
+    def __init__(self, src: str) -> None:
+        self.here = page_url(src)
+
+    def to(self, src: str, anchor: str = "") -> str:
+        rel = posixpath.relpath("/" + page_url(src), "/" + self.here)
+        return ("./" if rel == "." else rel + "/") + (f"#{anchor}" if anchor else "")
+
+    def wijk(self, slug: str) -> str:
+        return self.to(wijk_src(slug))
+
+    def org(self, slug: str, anchor: str = "") -> str:
+        return self.to(org_src(slug), anchor)
+
+    def theme(self, theme_id: str) -> str:
+        return self.to(theme_src(theme_id))
+
+    def service(self, entry: ServiceEntry) -> str:
+        return self.org(entry.org.slug, entry.service.id)
