@@ -78,7 +78,8 @@ def test_next_occurrence_matches_opening_hours(phone: Page, site_url: str) -> No
             const now = when.amsterdamNow(new Date(c.moment));
             const next = when.nextOccurrence(c.time, holidays, now);
             const pad = (n) => String(n).padStart(2, "0");
-            return [`${next.day.y}-${pad(next.day.m)}-${pad(next.day.d)}`, next.open ? -1 : next.start, next.end, next.open];
+            const day = `${next.day.y}-${pad(next.day.m)}-${pad(next.day.d)}`;
+            return [day, next.open ? -1 : next.start, next.end, next.open];
           });
         }""",
         [site_url + "/assets/wijkkaart/js/when.js", cases, days],
