@@ -1,8 +1,9 @@
-"""Benchmark: bytes a phone downloads for each wijk page with its map (gzip), and the GeoJSON sizes.
+"""Benchmark: bytes a phone downloads (gzip) for the home page, a first search, and every wijk page
+with its map; and the GeoJSON size of every wijk boundary.
 
-Builds the example site, opens every wijk page in Debian's Chromium at 390×844 (scrolling the map into
-view so the lazy iframe loads), records every same-site request, and sums the gzipped size of each file.
-Map tiles are excluded (blocked). Prints figures; it asserts nothing.
+Builds the example site, opens pages in Debian's Chromium at 390×844, records every same-site request and
+sums the gzipped size of each file. Wijk pages are scrolled so the lazy map loads; map tiles are excluded
+(blocked). Prints figures; it asserts nothing.
 
     .venv/bin/python scripts/bench_pages.py
 """
@@ -31,6 +32,8 @@ from wijkkaart.settings import read_settings  # noqa: E402
 from wijkkaart.validate import build_catalog  # noqa: E402
 
 TARGET_WIJK_KB = 250
+TARGET_HOME_KB = 150
+TARGET_QUERY_KB = 300
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
@@ -53,15 +56,7 @@ def gz_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 
-def page_weight(page, base: str, root: Path, path: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    seen: list[str] = []
-    page.on("request", lambda r: seen.append(r.url))
-    page.goto(base + path, wait_until="networkidle")
-    frame = page.locator("iframe.wk-map__frame")
-    if frame.count():
-        frame.scroll_into_view_if_needed()
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(300)
+def weigh(seen: list[str], base: str, root: Path) -> tuple[int, int]:
     files = set()
     for url in seen:
         parts = urlsplit(url)
@@ -69,6 +64,27 @@ def page_weight(page, base: str, root: Path, path: str) -> tuple[int, int]:  # t
             local = root / parts.path.lstrip("/")
             files.add(local / "index.html" if local.is_dir() else local)
     return len(files), sum(gz_size(f) for f in files if f.is_file())
+
+
+def page_weight(page, base: str, root: Path, path: str, scroll_map: bool = True) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.goto(base + path, wait_until="networkidle")
+    frame = page.locator("iframe.wk-map__frame")
+    if scroll_map and frame.count():
+        frame.scroll_into_view_if_needed()
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+    return weigh(seen, base, root)
+
+
+def first_query(page, base: str, root: Path, word: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.fill("#wk-q", word)
+    page.locator("[data-wk-search-results] li").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    return weigh(seen, base, root)
 
 
 def main() -> None:
@@ -85,6 +101,14 @@ def main() -> None:
         server, base = serve(out)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+            context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+            page = context.new_page()
+            count, size = page_weight(page, base, out, "/", scroll_map=False)
+            print(f"\nHome page, first load:   {count:3d} files {size / 1000:7.1f} KB gz (target {TARGET_HOME_KB} KB)")
+            count, size = first_query(page, base, out, "schulden")
+            print(f"First search 'schulden': {count:3d} files {size / 1000:7.1f} KB gz (target {TARGET_QUERY_KB} KB)")
+            context.close()
             print(f"\nFirst visit of a wijk page with its map, gzip, tiles excluded (target {TARGET_WIJK_KB} KB):")
             for slug in sorted(catalog.wijken):
                 context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
