@@ -32,3 +32,15 @@ def site_copy(tmp: Path, overlay: Path | None = None) -> Path:
 
 def settings_for(root: Path, today: date = TODAY) -> Settings:
     return dataclasses.replace(read_settings(root, today=today), geodata_dir=str(GEO))
+
+
+def example_copy(tmp: Path, site_url: str | None = None) -> Path:
+    """A copy of the example site (without .venv, site, tests), pointing at the offline geodata."""
+    root = tmp / "example"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", ".git", "tests", "*.egg-info", ".cache"))
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("../shared/geo", str(GEO))
+    if site_url:
+        text = text.replace("site_url: http://127.0.0.1:8000/", f"site_url: {site_url}")
+    config.write_text(text, encoding="utf-8")
+    return root

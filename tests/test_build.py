@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .helpers import GEO, INVALID, REPO
+from .helpers import INVALID, example_copy
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -34,10 +34,7 @@ def test_generated_pages_stay_out_of_the_nav(built_site: Path) -> None:
 
 
 def test_bad_data_aborts_and_leaves_the_old_site(tmp_path: Path) -> None:
-    site = tmp_path / "example"
-    shutil.copytree(REPO, site, ignore=shutil.ignore_patterns(".venv", "site", ".git", "tests", "*.egg-info"))
-    config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../shared/geo", str(GEO)), encoding="utf-8")
+    site = example_copy(tmp_path)
     old = tmp_path / "out"
     old.mkdir()
     (old / "marker.html").write_text("oude site", encoding="utf-8")

@@ -10,6 +10,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .catalog import OrgEntry
+from .model import is_stale
 from .problems import DataError, render, summary
 from .settings import read_settings
 
@@ -23,6 +25,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return write_schemas(Path(args.root) / args.out)
     if args.command == "geodata":
         return geodata(Path(args.root), args.config, args.year)
+    if args.command == "new":
+        return new(Path(args.root), args.config, args.kind, args.name)
+    if args.command == "stale":
+        return stale(Path(args.root), args.config, args.months)
     parser.print_help()
     return 2
 
@@ -38,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema_cmd = commands.add_parser("schema", help="schrijf de JSON Schema's voor editors")
     schema_cmd.add_argument("--out", default="schemas", help="map voor de schema's (standaard: schemas)")
+    new_cmd = commands.add_parser("new", help="maak een nieuw bestand voor een organisatie of wijk")
+    new_cmd.add_argument("kind", choices=["org", "wijk"], help="'org' of 'wijk'")
+    new_cmd.add_argument("name", help='de naam, bv. "Buurthuis De Linde"')
+    stale_cmd = commands.add_parser("stale", help="organisaties die lang niet zijn nagekeken, oudste eerst")
+    stale_cmd.add_argument("--months", type=int, default=None, help="ouder dan zoveel maanden (standaard 12)")
     geo_cmd = commands.add_parser("geodata", help="download de PC4-vlakken van PDOK (CBS) die de gegevens nodig hebben")
     geo_cmd.add_argument("--year", type=int, default=None, help="jaargang van CBS postcode4, bv. 2024")
     return parser
@@ -81,12 +92,61 @@ def geodata(root: Path, config: str, year: int | None) -> int:
     return 0
 
 
+def new(root: Path, config: str, kind: str, name: str) -> int:
+    from .scaffold import ScaffoldError, scaffold
+
+    try:
+        path = scaffold(read_settings(root, config), kind, name)
+    except ScaffoldError as err:
+        print(f"wijkkaart new: {err}", file=sys.stderr)
+        return 1
+    print(path.relative_to(root.resolve()))
+    return 0
+
+
+def stale(root: Path, config: str, months: int | None) -> int:
+    from dataclasses import replace
+
+    from .validate import build_catalog
+
+    settings = read_settings(root, config)
+    if months is not None:
+        settings = replace(settings, stale_months=months)
+    catalog, problems = build_catalog(settings)
+    if catalog is None:
+        print(render(problems))
+        return 1
+    orgs = [o for o in catalog.orgs.values() if is_stale(o.org.checked, settings.today, settings.stale_months)]
+    for org in sorted(orgs, key=lambda o: (o.org.checked, o.slug)):
+        print(f"{org.org.checked}  {org.name} ({org.doc.file}): {_whom_to_ask(org)}")
+    print(
+        f"wijkkaart stale: {len(orgs)} van {len(catalog.orgs)} organisaties zijn {_months(settings.stale_months)} "
+        "of langer niet nagekeken.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _whom_to_ask(org: OrgEntry) -> str:
+    from .text import national_phone
+
+    data = org.org
+    ways = [f"bel {national_phone(p.number)}" for p in data.phones[:1]]
+    ways += [f"mail {data.email}"] if data.email else []
+    ways += [f"kijk op {data.url}"] if data.url and not ways else []
+    return "vraag het na: " + " of ".join(ways) if ways else "geen contactgegevens; zoek de organisatie op"
+
+
 def write_schemas(folder: Path) -> int:
     from .schema import write_schemas as write
 
     for path in write(folder):
         print(path)
     return 0
+
+
+def _months(n: int) -> str:
+    return "1 maand" if n == 1 else f"{n} maanden"
 
 
 if __name__ == "__main__":

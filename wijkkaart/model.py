@@ -13,9 +13,78 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .fields import PC4, Day, Email, Language, Markdown, Phone, Postcode, ScheduleText, Slug, Text, Url, described, fail
 
+# Dutch titles for editors' autocompletion (the keys stay English, after Open Referral HSDS).
+TITLES = {
+    "name": "Naam",
+    "description": "Beschrijving",
+    "phone": "Telefoon",
+    "email": "E-mail",
+    "url": "Website",
+    "example": "Voorbeeld",
+    "number": "Nummer",
+    "lat": "Breedtegraad",
+    "lon": "Lengtegraad",
+    "id": "Id",
+    "address": "Adres",
+    "postal_code": "Postcode",
+    "city": "Plaats",
+    "coordinates": "Coördinaten",
+    "gemeente": "Hele gemeente of gemeente",
+    "wijken": "Wijken",
+    "pc4": "Postcodegebieden (PC4)",
+    "minimum_age": "Minimale leeftijd",
+    "maximum_age": "Maximale leeftijd",
+    "type": "Soort",
+    "themes": "Thema's",
+    "location": "Locatie",
+    "schedule": "Tijden",
+    "schedule_note": "Uitleg bij de tijden",
+    "valid_from": "Geldig vanaf",
+    "valid_to": "Geldig tot en met",
+    "walk_in": "Zonder afspraak",
+    "free": "Gratis",
+    "fees_description": "Kosten",
+    "languages": "Talen",
+    "eligibility": "Voor wie",
+    "service_area": "Werkgebied",
+    "status": "Status",
+    "status_note": "Bericht bij sluiting",
+    "closed_until": "Gesloten tot en met",
+    "handover": "Warme overdracht",
+    "org": "Organisatie (id)",
+    "for_": "Waarvoor",
+    "phones": "Telefoonnummers",
+    "checked": "Gecontroleerd op",
+    "source": "Bron",
+    "partners": "Partners",
+    "locations": "Locaties",
+    "services": "Spreekuren en activiteiten",
+    "cbs_code": "CBS-wijkcode",
+    "wijkteam": "Wijkteam",
+}
+MODEL_TITLES = {
+    "Contact": "Contact",
+    "PhoneEntry": "Telefoonnummer",
+    "Coordinates": "Coördinaten",
+    "Location": "Locatie",
+    "ServiceArea": "Werkgebied",
+    "Eligibility": "Voor wie",
+    "Service": "Spreekuur of activiteit",
+    "Partner": "Partner",
+    "Organisation": "Organisatie",
+    "Wijk": "Wijk",
+    "Theme": "Thema",
+    "Taxonomy": "Thema's",
+}
+
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+        field_title_generator=lambda name, _info: TITLES[name],
+        model_title_generator=lambda model: MODEL_TITLES[model.__name__],
+    )
 
 
 class Contact(Record):

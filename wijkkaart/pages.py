@@ -18,6 +18,7 @@ from . import text
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry, group_by_theme
 from .finder import card_data
 from .model import Location, Theme
+from .problems import Problem
 from .settings import Settings
 from .timetable import holidays
 from .urls import Links, org_src, page_url, theme_src, wijk_src
@@ -134,3 +135,8 @@ def _environment(settings: Settings) -> jinja2.Environment:
 
 def render_pages(catalog: Catalog, settings: Settings, maps: bool) -> list[Page]:
     return Renderer(catalog, settings, maps).pages()
+
+
+def render_problem_banner(problems: list[Problem], settings: Settings) -> str:
+    """While serving, a banner over every page listing the data errors (the site shows the last good data)."""
+    return _environment(settings).get_template("problems_banner.html").render(problems=problems)

@@ -6,6 +6,7 @@ Nothing here knows about organisations or wijken; a different site builder needs
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .build import SCRIPT, STYLESHEET, Site, build_site
-from .problems import DataError, Severity, summary
+from .pages import render_problem_banner
+from .problems import DataError, Problem, Severity, errors, render, summary
 from .settings import DEFAULTS, Settings
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
@@ -37,6 +40,11 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.site: Site | None = None
         self.settings: Settings | None = None
+        self.serving = False
+        self.pending: list[Problem] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -52,13 +60,31 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         try:
             self.site = build_site(self.settings)
         except DataError as err:
+            if self.serving and self.site is not None:
+                self._keep_last_good_site(err.problems)
+                return
             for problem in err.problems:
                 (log.error if problem.is_error else log.warning)(problem.text())
             raise PluginError(
                 f"wijkkaart: de gegevens bevatten {summary(err.problems)}; er is niets gebouwd."
             ) from None
+        self.pending = []
         for problem in self.site.problems:
             (log.info if problem.severity is Severity.NOTICE else log.warning)(problem.text())
+
+    def _keep_last_good_site(self, problems: list[Problem]) -> None:
+        """While serving, bad data must not take the site away: show the problems, serve the last good data."""
+        self.pending = errors(problems)
+        print(
+            f"wijkkaart: de gegevens bevatten {summary(problems)}; de site toont de laatste goede versie:",
+            file=sys.stderr,
+        )
+        print(render(problems), file=sys.stderr, flush=True)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.pending and self.settings is not None:
+            return render_problem_banner(self.pending, self.settings) + html
+        return html
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None

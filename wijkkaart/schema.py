@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Organisation, Taxonomy, Wijk
+from .model import TITLES, Organisation, Taxonomy, Wijk
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "org.schema.json": (Organisation, "Organisatie op de sociale kaart (een bestand in orgs/)"),
@@ -19,7 +19,20 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
 
 def schema_for(model: type[BaseModel], title: str) -> dict[str, Any]:
     schema = model.model_json_schema(by_alias=True, mode="validation")
+    _title_references(schema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
+
+
+def _title_references(node: Any) -> None:
+    """Pydantic leaves a nested record's key without a title; give it its Dutch one."""
+    if isinstance(node, dict):
+        for key, prop in (node.get("properties") or {}).items():
+            prop.setdefault("title", TITLES.get(key, TITLES.get(f"{key}_", key)))
+        for value in node.values():
+            _title_references(value)
+    elif isinstance(node, list):
+        for value in node:
+            _title_references(value)
 
 
 def write_schemas(folder: Path) -> list[Path]:

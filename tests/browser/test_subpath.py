@@ -1,0 +1,86 @@
+"""The site under a subpath (GitHub Pages style): every link followed in Chromium stays inside it and works."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from ..helpers import example_copy
+
+pytestmark = pytest.mark.browser
+PREFIX = "/sociale-kaart/"
+
+
+@pytest.fixture(scope="module")
+def subpath_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("subpath")
+    root = example_copy(tmp, site_url="https://voorbeeld.github.io/sociale-kaart/")
+    www = tmp / "www"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(www / PREFIX.strip("/"))],
+        cwd=root,
+        env=env,
+        check=True,
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(www))
+    handler.log_message = lambda *a: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server.shutdown()
+
+
+def test_every_link_stays_under_the_subpath(phone: Page, subpath_url: str) -> None:
+    origin = urlsplit(subpath_url).netloc
+    todo, seen, checked = [subpath_url], set(), 0
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = phone.goto(url)
+        assert response is not None and response.status == 200, url
+        checked += 1
+        if not url.endswith("/"):
+            continue
+        for href in phone.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
+            target = urldefrag(href).url
+            parts = urlsplit(target)
+            if parts.scheme in ("http", "https") and parts.netloc == origin:
+                assert parts.path.startswith(PREFIX), f"{url} → {href}"
+                todo.append(target)
+    assert checked >= 23  # every page of the example site (see test_build)
+    print(f"\n[wijkkaart] onder {PREFIX}: {checked} adressen gevolgd")
+
+
+def test_finder_and_map_work_under_the_subpath(phone: Page, subpath_url: str) -> None:
+    origin = urlsplit(subpath_url).netloc
+    paths: list[str] = []
+    phone.on("request", lambda r: paths.append(urlsplit(r.url).path) if urlsplit(r.url).netloc == origin else None)
+    phone.goto(subpath_url + "wijken/moerwijk/")
+    phone.fill("#wk-postcode", "2533")
+    phone.locator("form[data-wk-postcode] button[type=submit]").click()
+    expect(
+        phone.locator("[data-wk-results]").get_by_role("heading", name="Maatje aanvragen – wijkteam Moerwijk")
+    ).to_be_visible()
+    phone.goto(subpath_url)
+    phone.fill("#wk-q", "klaverjassen")
+    expect(
+        phone.locator("[data-wk-search-results]").get_by_role("link", name="Kaarttafel (klaverjassen)")
+    ).to_be_visible()
+    link = phone.locator("[data-wk-search-results]").get_by_role("link", name="Kaarttafel (klaverjassen)")
+    assert urlsplit(link.get_attribute("href") or "").path == PREFIX + "organisaties/wijkz/"
+    frame = phone.locator("iframe.wk-map__frame")
+    frame.scroll_into_view_if_needed()
+    expect(phone.frame_locator("iframe.wk-map__frame").locator("path.leaflet-interactive")).to_have_count(5)
+    assert [p for p in paths if not p.startswith(PREFIX)] == []

@@ -1,0 +1,106 @@
+"""Editors' tools: scaffolding, freshness, workflows, the problem-code documentation."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wijkkaart.cli import main
+
+from .helpers import GEO, INVALID, REPO, site_copy
+
+SOURCE_CODES = re.compile(
+    r'"((?:yaml|bad|unknown|missing|duplicate|empty|not|file|byte|wrong|out|html|checked|dates|'
+    r'closure|fee|contact|partner|schedule|unsupported|location|no|service)-[a-z0-9-]+)"'
+)
+
+
+def _site(tmp_path: Path) -> Path:
+    root = site_copy(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../../shared/geo", str(GEO)), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "path"),
+    [
+        ("org", "Buurthuis Café 't Hoekje", "orgs/buurthuis-cafe-t-hoekje.yaml"),
+        ("wijk", "Laak", "wijken/laak.yaml"),
+    ],
+)
+def test_new_writes_a_file_that_passes_the_check(
+    kind: str, name: str, path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _site(tmp_path)
+    assert main(["--root", str(root), "new", kind, name]) == 0
+    assert capsys.readouterr().out == path + "\n"
+    text = (root / path).read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/")
+    assert main(["--root", str(root), "check"]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "0 fouten en 0 waarschuwingen" in err
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _site(tmp_path)
+    before = (root / "orgs" / "geldhulp.yaml").read_text(encoding="utf-8")
+    assert main(["--root", str(root), "new", "org", "Geldhulp"]) == 1
+    assert capsys.readouterr().err == (
+        "wijkkaart new: orgs/geldhulp.yaml bestaat al; kies een andere naam of pas dat bestand aan.\n"
+    )
+    assert (root / "orgs" / "geldhulp.yaml").read_text(encoding="utf-8") == before
+
+
+def test_new_refuses_a_name_without_letters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(_site(tmp_path)), "new", "org", "!!!"]) == 1
+    assert "kan geen bestandsnaam gemaakt worden" in capsys.readouterr().err
+
+
+def test_stale_lists_oldest_first_with_whom_to_ask(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _site(tmp_path)
+    assert main(["--root", str(root), "stale", "--months", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert out == (
+        "2025-01-15  Geldhulp Test (orgs/geldhulp.yaml): vraag het na: mail info@geldhulp.example\n"
+        "2026-10-01  Buurthuis Test (orgs/buurthuis.yaml): vraag het na: bel 070 123 4567\n"
+    )
+    assert err == "wijkkaart stale: 2 van 2 organisaties zijn 1 maand of langer niet nagekeken.\n"
+
+
+def test_stale_threshold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _site(tmp_path)
+    main(["--root", str(root), "stale"])  # default: 12 months before 'today'
+    out, _ = capsys.readouterr()
+    assert "Geldhulp Test" in out and "Buurthuis Test" not in out
+    main(["--root", str(root), "stale", "--months", "23"])
+    out, _ = capsys.readouterr()
+    assert out == ""
+
+
+def test_workflows_validate_against_the_github_schema() -> None:
+    workflows = sorted(str(p) for p in (REPO / ".github" / "workflows").glob("*.yml"))
+    assert len(workflows) == 2
+    completed = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_every_problem_code_is_explained_for_editors() -> None:
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    from_source = {m for p in (REPO / "wijkkaart").glob("*.py") for m in SOURCE_CODES.findall(p.read_text("utf-8"))}
+    from_cases = {
+        m for p in INVALID.glob("*/expected.txt") for m in re.findall(r"\[([a-z0-9-]+)\]$", p.read_text(), re.MULTILINE)
+    }
+    assert len(from_source) > 50
+    missing = sorted(c for c in from_source | from_cases if f"| `{c}` |" not in guide)
+    assert missing == []
