@@ -13,3 +13,5 @@ export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff format --check wijkkaart tests scripts
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"
+# The long property-based run (10,000 cases of each kind), kept out of the quick default run above.
+.venv/bin/python -m pytest -q -m fuzz -s tests/test_fuzz.py

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import http.server
 import shutil
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -26,8 +29,18 @@ def site_copy(tmp: Path, overlay: Path | None = None) -> Path:
             if path.is_file() and path.name != "expected.txt":
                 target = root / path.relative_to(overlay)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)
+                if path.suffix == ".generate":  # too big to commit: "<size in bytes>" of YAML comments
+                    _generate(target.with_suffix(""), int(path.read_text(encoding="utf-8")))
+                else:
+                    shutil.copyfile(path, target)
     return root
+
+
+def _generate(target: Path, size: int) -> None:
+    line = b"# " + b"x" * 97 + b"\n"
+    with target.open("wb") as handle:
+        for _ in range(size // len(line)):
+            handle.write(line)
 
 
 def settings_for(root: Path, today: date = TODAY) -> Settings:
@@ -44,3 +57,15 @@ def example_copy(tmp: Path, site_url: str | None = None) -> Path:
         text = text.replace("site_url: http://127.0.0.1:8000/", f"site_url: {site_url}")
     config.write_text(text, encoding="utf-8")
     return root
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve_dir(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve a folder on 127.0.0.1 (a free port) in a background thread."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"

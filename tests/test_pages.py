@@ -82,4 +82,4 @@ def test_every_text_field_is_escaped() -> None:
     org = next(p.content for p in site.pages if p.src == "organisaties/vijand.md")
     assert "&lt;script&gt;alert(&#39;naam&#39;)&lt;/script&gt;" in org
     assert "&lt;img src=x onerror=alert(&#39;adres&#39;)&gt;" in org
-    assert 'title: "\\u003cscript\\u003ealert(\\u0027naam\\u0027)\\u003c/script\\u003e"' in org
+    assert 'title: "\\u2039script\\u203aalert(\\u0026#x27;naam\\u0026#x27;)\\u2039/script\\u203a"' in org

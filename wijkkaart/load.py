@@ -62,7 +62,10 @@ def format_path(path: KeyPath) -> str:
 
 def load_file(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file; on any problem return ``None`` and the problems."""
-    raw = path.read_bytes()
+    return load_bytes(path.read_bytes(), shown_as)
+
+
+def load_bytes(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
         kb = len(raw) // 1000
         return None, [
@@ -207,6 +210,8 @@ class _Walker:
     def value(self, node: yaml.Node, path: KeyPath) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
         if id(node) in self.seen:
+            if any(p.code == "yaml-alias" for p in self.problems):
+                return None  # one report per file is enough (an alias bomb repeats thousands of times)
             return self._fail(
                 node,
                 path,

@@ -15,6 +15,7 @@ from branca.element import Figure, MacroElement
 from jinja2 import Template
 
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
+from .csp import with_csp
 from .geo import Geo
 from .settings import Settings
 from .urls import Links, org_src, page_url, wijk_src
@@ -132,7 +133,7 @@ class MapBuilder:
         AreaLayer(areas, labels).add_to(fmap)
         LocationLayer(places, base, fit=not areas).add_to(fmap)
         PhoneFriendly().add_to(fmap)
-        return MapDoc(path, document.render())
+        return MapDoc(path, with_csp(document.render(), self.settings.tiles_url))
 
     def _attribution(self, with_areas: bool) -> str:
         source = f" | Bron: CBS / Kadaster ({self.geo.vintage})" if with_areas and self.geo.vintage else ""

@@ -126,6 +126,7 @@ def _environment(settings: Settings) -> jinja2.Environment:
     env.filters.update(
         markdown=lambda s: Markup(text.render_markdown(s)),
         dutch_date=text.dutch_date,
+        meta_text=text.meta_text,
         languages=text.languages,
         phone=text.national_phone,
     )

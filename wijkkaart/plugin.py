@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .build import SCRIPT, STYLESHEET, Site, build_site
+from .csp import with_csp
 from .pages import render_problem_banner
 from .problems import DataError, Problem, Severity, errors, render, summary
 from .settings import DEFAULTS, Settings
@@ -85,6 +86,14 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         if self.pending and self.settings is not None:
             return render_problem_banner(self.pending, self.settings) + html
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        assert self.settings is not None
+        return with_csp(output, self.settings.tiles_url)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        assert self.settings is not None
+        return with_csp(output_content, self.settings.tiles_url) if template_name.endswith(".html") else output_content
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None

@@ -7,6 +7,7 @@ Runs after the site is written; the browser loads nothing of it until the search
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,8 +57,17 @@ def _record(catalog: Catalog, entry: ServiceEntry) -> SearchRecord:
 
 
 def write_search_index(site_dir: Path, records: list[SearchRecord]) -> int:
-    """Index the site's pages and the records into ``site_dir/pagefind``; returns the number of pages."""
-    return asyncio.run(_write(site_dir, records))
+    """Index the site's pages and the records into ``site_dir/pagefind``; returns the number of pages.
+
+    Pagefind's API is async; when the caller already runs an event loop (a notebook, a test driving a
+    browser), the indexing runs on a thread of its own.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_write(site_dir, records))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _write(site_dir, records)).result()
 
 
 async def _write(site_dir: Path, records: list[SearchRecord]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import markdown as md
@@ -55,3 +56,9 @@ def national_phone(e164: str) -> str:
     import phonenumbers
 
     return str(phonenumbers.format_number(phonenumbers.parse(e164, "NL"), phonenumbers.PhoneNumberFormat.NATIONAL))
+
+
+def meta_text(text: str) -> str:
+    """A page title or description for the theme, which prints them without escaping (and unescapes
+    ``<title>`` through ``striptags``): angle brackets become lookalikes, the rest is HTML-escaped once."""
+    return html.escape(text.replace("<", "‹").replace(">", "›"), quote=True)

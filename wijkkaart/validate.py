@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .fields import SLUG
-from .load import Document, load_file
+from .load import Document, load_bytes
 from .model import Organisation, Taxonomy, Theme, Wijk, is_stale
 from .pc4 import Register, read_register
 from .problems import Problem, Severity, errors
@@ -141,7 +141,12 @@ def _is_data_file(path: Path, shown: str, problems: list[Problem]) -> bool:
 
 
 def _read_one(path: Path, shown: str, model: type[M], problems: list[Problem]) -> tuple[Document, M] | None:
-    doc, found = load_file(path, shown)
+    return read_record(path.read_bytes(), shown, model, problems)
+
+
+def read_record(raw: bytes, shown: str, model: type[M], problems: list[Problem]) -> tuple[Document, M] | None:
+    """One file's bytes → its record, or None with the problems added to ``problems``."""
+    doc, found = load_bytes(raw, shown)
     problems += found
     if doc is None:
         return None

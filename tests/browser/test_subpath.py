@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..helpers import example_copy
+from ..helpers import example_copy, serve_dir
 
 pytestmark = pytest.mark.browser
 PREFIX = "/sociale-kaart/"
@@ -32,11 +29,8 @@ def subpath_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         env=env,
         check=True,
     )
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(www))
-    handler.log_message = lambda *a: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server, base = serve_dir(www)
+    yield f"{base}{PREFIX}"
     server.shutdown()
 
 
