@@ -56,14 +56,19 @@ def _browser_files(catalog: Catalog, settings: Settings) -> list[Asset]:
         for p in sorted(ASSETS.glob("*/*"))
         if p.is_file() and p.parent.name in ("js", "css")
     ]
-    return files + [Asset(path, content) for path, content in finder_files(catalog, settings)]
+    from .exports.ical import ical_files
+
+    files += [Asset(path, content) for path, content in finder_files(catalog, settings)]
+    return files + [Asset(path, content) for path, content in ical_files(catalog, settings)]
 
 
 def _maps(catalog: Catalog, settings: Settings) -> tuple[list[Asset], list[Problem]]:
+    from .exports.hsds import hsds_files
     from .geo import build_geo
     from .maps import build_maps, vendor_files
 
     geo = build_geo(catalog, settings, catalog.register)
     assets = [Asset(path, content) for path, content in vendor_files()]
     assets += [Asset(doc.src, doc.html.encode("utf-8")) for doc in build_maps(catalog, geo, settings)]
+    assets += [Asset(path, content) for path, content in hsds_files(catalog, settings, geo)]
     return assets, geo.problems

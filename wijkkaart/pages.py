@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from . import text
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry, group_by_theme
+from .exports.ical import service_ics_path, wijk_ics_path
 from .finder import card_data
 from .model import Location, Theme
 from .problems import Problem
@@ -40,6 +41,7 @@ class Renderer:
     def __init__(self, catalog: Catalog, settings: Settings, maps: bool) -> None:
         self.catalog, self.settings, self.maps = catalog, settings, maps
         self.env = _environment(settings)
+        self.env.globals.update(ics_path=service_ics_path, wijk_ics_path=wijk_ics_path)
         self.env.globals.update(
             card_data=card_data,
             holidays=holidays(settings.today),

@@ -20,6 +20,7 @@ class Area:
     gemeente: str
     lat: float | None
     lon: float | None
+    provincie: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,4 +47,4 @@ def read_register(geodata_dir: Path | None) -> Register | None:
 
 def _area(row: dict[str, str]) -> Area:
     lat, lon = (float(row[k]) if row[k] else None for k in ("lat", "lon"))
-    return Area(row["pc4"], row["plaats"], row["gemeente"], lat, lon)
+    return Area(row["pc4"], row["plaats"], row["gemeente"], lat, lon, row.get("provincie") or "")

@@ -42,6 +42,11 @@ class Links:
         rel = posixpath.relpath("/" + page_url(src), "/" + self.here)
         return ("./" if rel == "." else rel + "/") + (f"#{anchor}" if anchor else "")
 
+    def asset(self, path: str) -> str:
+        """A file of the site (not a page), e.g. ``agenda/wijkz/kaarttafel.ics``."""
+        rel = posixpath.relpath("/", "/" + self.here)
+        return ("" if rel == "." else rel + "/") + path
+
     def wijk(self, slug: str) -> str:
         return self.to(wijk_src(slug))
 

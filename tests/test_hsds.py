@@ -1,0 +1,87 @@
+"""The HSDS 3.1 export validates against the official Open Referral schemas in ../shared/hsds: 0 errors."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from wijkkaart.exports.hsds import hsds_files, uid
+from wijkkaart.geo import build_geo
+from wijkkaart.settings import read_settings
+from wijkkaart.validate import build_catalog
+
+from .helpers import GEO, REPO, TODAY
+
+HSDS = REPO.parent / "shared" / "hsds"
+
+
+def _validator(name: str) -> Draft202012Validator:
+    resources = [
+        (p.name, Resource.from_contents(json.loads(p.read_text()), default_specification=DRAFT202012))
+        for p in HSDS.glob("*.json")
+    ]
+    registry = Registry().with_resources(resources)
+    schema = json.loads((HSDS / name).read_text())
+    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+
+
+@pytest.fixture(scope="module")
+def export() -> dict[str, Any]:
+    settings = dataclasses.replace(read_settings(REPO, today=TODAY), geodata_dir=str(GEO))
+    catalog, _ = build_catalog(settings)
+    assert catalog is not None
+    files = hsds_files(catalog, settings, build_geo(catalog, settings, catalog.register))
+    return {Path(path).name: json.loads(content) for path, content in files}
+
+
+def _errors(validator: Draft202012Validator, items: list[dict[str, Any]]) -> list[str]:
+    return [f"{item.get('name')}: {e.json_path}: {e.message}" for item in items for e in validator.iter_errors(item)]
+
+
+def test_organizations_validate(export: dict[str, Any]) -> None:
+    assert _errors(_validator("compiled/organization.json"), export["organizations.json"]) == []
+    assert len(export["organizations.json"]) == 4
+
+
+def test_services_validate(export: dict[str, Any]) -> None:
+    services = export["services.json"]
+    assert _errors(_validator("compiled/service31.json"), services) == []
+    nested = [sal for s in services for sal in s.get("service_at_locations", [])]
+    assert _errors(_validator("compiled/service_at_location.json"), nested) == []
+    print(f"\n[wijkkaart] HSDS: {len(services)} diensten en {len(export['organizations.json'])} organisaties, 0 fouten")
+
+
+def test_taxonomy_validates(export: dict[str, Any]) -> None:
+    taxonomy = export["taxonomy.json"]
+    assert _errors(_validator("taxonomy.json"), [{k: v for k, v in taxonomy.items() if k != "terms"}]) == []
+    assert _errors(_validator("taxonomy_term.json"), taxonomy["terms"]) == []
+
+
+def test_ids_are_deterministic_and_schedules_exact(export: dict[str, Any]) -> None:
+    services = {s["name"]: s for s in export["services.json"]}
+    kaarttafel = services["Kaarttafel (klaverjassen)"]
+    assert kaarttafel["id"] == uid("service", "wijkz/kaarttafel")
+    [schedule] = kaarttafel["schedules"]
+    assert (schedule["freq"], schedule["byday"], schedule["opens_at"], schedule["closes_at"]) == (
+        "MONTHLY",
+        "1TU,3TU",
+        "14:00",
+        "16:00",
+    )
+    assert "timezone" not in schedule and "Europe/Amsterdam" in schedule["notes"]
+    assert "Niet op Nederlandse feestdagen." in schedule["notes"]
+    moerwijk = services["Maatje aanvragen – wijkteam Moerwijk"]
+    assert moerwijk["service_areas"][0]["extent_type"] == "geojson"
+    assert export["index.json"]["license"]["name"] == "CC BY 4.0"
+
+
+def test_the_validator_does_reject_bad_objects(export: dict[str, Any]) -> None:
+    broken = dict(export["services.json"][0], status="open", id="geen-uuid")
+    assert len(_errors(_validator("compiled/service31.json"), [broken])) == 2

@@ -1,0 +1,290 @@
+"""Open Referral HSDS 3.1 JSON: organizations, services (with schedules, service areas, languages,
+locations and addresses) and the theme taxonomy, with deterministic UUIDs (uuid5 of the slugs).
+
+Times: HSDS's ``timezone`` is a fixed UTC offset, which cannot say "Europe/Amsterdam" across summer
+time. We leave it out and give ``opens_at``/``closes_at`` as local wall-clock time in Europe/Amsterdam,
+stated in every schedule's ``notes`` and in the index document.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from ..catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
+from ..geo import Geo, dumps
+from ..model import Location, Theme
+from ..recurrence import recurrences
+from ..settings import Settings
+from ..text import languages
+from ..urls import org_src, page_url
+
+NAMESPACE = uuid.UUID("3f0d5d84-7a4c-4b0e-9a53-77696a6b6b61")
+FOLDER = "open-data/hsds"
+TIME_NOTE = "Tijden in lokale tijd Europe/Amsterdam (CET/CEST)."
+LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
+
+
+def uid(*parts: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v not in (None, [], "")}
+
+
+class HsdsExport:
+    def __init__(self, catalog: Catalog, settings: Settings, geo: Geo | None) -> None:
+        self.catalog, self.settings, self.geo = catalog, settings, geo
+
+    def files(self) -> list[tuple[str, bytes]]:
+        organizations = [self.organization(o) for o in self.catalog.orgs.values()]
+        services = [self.service(s) for s in self.catalog.services]
+        taxonomy = self.taxonomy()
+        index = self.index(len(organizations), len(services), len(taxonomy["terms"]))
+        return [
+            (f"{FOLDER}/{name}", json.dumps(data, ensure_ascii=False, indent=1).encode())
+            for name, data in (
+                ("index.json", index),
+                ("organizations.json", organizations),
+                ("services.json", services),
+                ("taxonomy.json", taxonomy),
+            )
+        ]
+
+    def index(self, orgs: int, services: int, terms: int) -> dict[str, Any]:
+        return {
+            "name": f"Sociale kaart {self.settings.gemeente}".strip(),
+            "description": "Organisaties, spreekuren en activiteiten, als Open Referral HSDS 3.1.",
+            "hsds_version": "3.1",
+            "generated": self.settings.today.isoformat(),
+            "license": LICENSE,
+            "attribution": "Sociale kaart (wijkkaart); wijkgrenzen: Bron: CBS / Kadaster.",
+            "timezone": "Europe/Amsterdam. " + TIME_NOTE + " Het HSDS-veld 'timezone' (vaste UTC-afwijking) is "
+            "niet gebruikt, omdat het zomertijd niet kan uitdrukken.",
+            "files": {"organizations": "organizations.json", "services": "services.json", "taxonomy": "taxonomy.json"},
+            "counts": {"organizations": orgs, "services": services, "taxonomy_terms": terms},
+        }
+
+    def organization(self, org: OrgEntry) -> dict[str, Any]:
+        data = org.org
+        oid = uid("org", org.slug)
+        return _clean(
+            {
+                "id": oid,
+                "name": data.name,
+                "description": data.description,
+                "email": data.email,
+                "website": data.url,
+                "phones": [
+                    _clean(
+                        {
+                            "id": uid("phone", org.slug, str(i)),
+                            "organization_id": oid,
+                            "number": p.number,
+                            "description": p.description,
+                        }
+                    )
+                    for i, p in enumerate(data.phones)
+                ],
+                "locations": [self.location(org, loc) for loc in data.locations],
+            }
+        )
+
+    def location(self, org: OrgEntry, loc: Location) -> dict[str, Any]:
+        lid = uid("location", org.slug, loc.id)
+        point = self.geo.point(org.slug, loc.id) if self.geo else None
+        area = self.catalog.register.get(loc.pc4) if self.catalog.register else None
+        return _clean(
+            {
+                "id": lid,
+                "location_type": "physical",
+                "organization_id": uid("org", org.slug),
+                "name": loc.name,
+                "latitude": point.lat if point else None,
+                "longitude": point.lon if point else None,
+                "addresses": [
+                    {
+                        "id": uid("address", org.slug, loc.id),
+                        "location_id": lid,
+                        "address_1": loc.address,
+                        "city": loc.city,
+                        "state_province": area.provincie if area and area.provincie else "",
+                        "postal_code": loc.postal_code,
+                        "country": "NL",
+                        "address_type": "physical",
+                    }
+                ],
+            }
+        )
+
+    def service(self, entry: ServiceEntry) -> dict[str, Any]:
+        service, sid = entry.service, uid("service", entry.uid)
+        eligibility = service.eligibility
+        handover = service.handover
+        return _clean(
+            {
+                "id": sid,
+                "organization_id": uid("org", entry.org.slug),
+                "name": service.name,
+                "description": service.description,
+                "url": self._url(entry),
+                "status": _status(service.status),
+                "alert": service.status_note,
+                "email": handover.email if handover else None,
+                "fees_description": "gratis" if service.free else service.fees_description,
+                "eligibility_description": eligibility.description if eligibility else None,
+                "minimum_age": eligibility.minimum_age if eligibility else None,
+                "maximum_age": eligibility.maximum_age if eligibility else None,
+                "assured_date": entry.org.org.checked.isoformat(),
+                "phones": [
+                    {
+                        "id": uid("phone", entry.uid),
+                        "service_id": sid,
+                        "number": handover.phone,
+                        "description": f"Warme overdracht: {handover.name}",
+                    }
+                ]
+                if handover and handover.phone
+                else [],
+                "schedules": self.schedules(entry, sid),
+                "service_areas": self.service_areas(entry, sid),
+                "service_at_locations": self.service_at_locations(entry, sid),
+                "languages": [
+                    {"id": uid("language", entry.uid, c), "service_id": sid, "name": languages([c]), "code": c}
+                    for c in service.languages
+                ],
+                "attributes": [self.attribute(sid, self.catalog.themes[t]) for t in entry.themes],
+            }
+        )
+
+    def schedules(self, entry: ServiceEntry, sid: str) -> list[dict[str, Any]]:
+        if entry.schedule is None:
+            return []
+        service = entry.service
+        notes = [TIME_NOTE] + (["Niet op Nederlandse feestdagen."] if entry.schedule.holidays_off else [])
+        if service.status == "temporarily_closed":
+            notes.append(f"Tijdelijk gesloten{f' tot en met {service.closed_until}' if service.closed_until else ''}.")
+        valid_from = service.valid_from
+        if service.status == "temporarily_closed" and service.closed_until:
+            reopens = service.closed_until + timedelta(days=1)  # the schedule holds again after the closure
+            valid_from = max(valid_from, reopens) if valid_from else reopens
+        out = []
+        for i, rule in enumerate(recurrences(entry.schedule)):
+            out.append(
+                _clean(
+                    {
+                        "id": uid("schedule", entry.uid, str(i)),
+                        "service_id": sid,
+                        "freq": rule.freq,
+                        "byday": ",".join(rule.byday),
+                        "interval": rule.interval,
+                        "opens_at": _clock(rule.start),
+                        "closes_at": _clock(rule.end),
+                        "valid_from": valid_from.isoformat() if valid_from else None,
+                        "valid_to": service.valid_to.isoformat() if service.valid_to else None,
+                        "dtstart": rule.first_on_or_after(valid_from or self.settings.today).isoformat()
+                        if rule.weeks
+                        else None,
+                        "wkst": "MO" if rule.weeks else None,
+                        "byweekno": ",".join(str(w) for w in rule.byweekno) or None,
+                        "description": entry.schedule.text,
+                        "notes": " ".join(notes),
+                        "attending_type": "zonder afspraak" if service.walk_in else "op afspraak",
+                    }
+                )
+            )
+        return out
+
+    def service_areas(self, entry: ServiceEntry, sid: str) -> list[dict[str, Any]]:
+        area = entry.service.service_area
+        out = []
+        if area.gemeente:
+            out.append(
+                {
+                    "id": uid("area", entry.uid, "gemeente"),
+                    "service_id": sid,
+                    "name": f"Gemeente {self.settings.gemeente}".strip(),
+                    "description": "hele gemeente",
+                }
+            )
+        for slug in area.wijken:
+            out.append(self._wijk_area(entry, sid, self.catalog.wijken[slug]))
+        for pc4 in area.pc4:
+            out.append(
+                {
+                    "id": uid("area", entry.uid, pc4),
+                    "service_id": sid,
+                    "name": f"Postcodegebied {pc4}",
+                    "description": f"PC4 {pc4}",
+                }
+            )
+        return out
+
+    def _wijk_area(self, entry: ServiceEntry, sid: str, wijk: WijkEntry) -> dict[str, Any]:
+        shape = self.geo.wijken.get(wijk.slug) if self.geo else None
+        return _clean(
+            {
+                "id": uid("area", entry.uid, wijk.slug),
+                "service_id": sid,
+                "name": wijk.name,
+                "description": "Postcodegebieden " + ", ".join(wijk.wijk.pc4),
+                "extent": dumps(shape.geometry) if shape else None,
+                "extent_type": "geojson" if shape else None,
+            }
+        )
+
+    def service_at_locations(self, entry: ServiceEntry, sid: str) -> list[dict[str, Any]]:
+        if entry.location is None:
+            return []
+        location = self.location(entry.org, entry.location)
+        return [{"id": uid("sal", entry.uid), "service_id": sid, "location_id": location["id"], "location": location}]
+
+    def attribute(self, sid: str, theme: Theme) -> dict[str, Any]:
+        return {
+            "id": uid("attribute", sid, theme.id),
+            "link_id": sid,
+            "link_type": "service",
+            "link_entity": "service",
+            "taxonomy_term_id": uid("term", theme.id),
+            "taxonomy_term": self.term(theme),
+        }
+
+    def term(self, theme: Theme) -> dict[str, Any]:
+        return _clean(
+            {
+                "id": uid("term", theme.id),
+                "code": theme.id,
+                "name": theme.name,
+                "description": theme.description or theme.name,
+                "taxonomy_id": uid("taxonomy", "themes"),
+                "language": "nl",
+            }
+        )
+
+    def taxonomy(self) -> dict[str, Any]:
+        return {
+            "id": uid("taxonomy", "themes"),
+            "name": "Thema's van de sociale kaart",
+            "description": "De thema's waaronder spreekuren en activiteiten vallen.",
+            "terms": [self.term(t) for t in self.catalog.themes.values()],
+        }
+
+    def _url(self, entry: ServiceEntry) -> str | None:
+        if not self.settings.site_url:
+            return None
+        return f"{self.settings.site_url.rstrip('/')}/{page_url(org_src(entry.org.slug))}#{entry.service.id}"
+
+
+def _status(status: str) -> str:
+    return "temporarily closed" if status == "temporarily_closed" else "active"
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def hsds_files(catalog: Catalog, settings: Settings, geo: Geo | None) -> list[tuple[str, bytes]]:
+    return HsdsExport(catalog, settings, geo).files()

@@ -1,0 +1,123 @@
+"""iCalendar feeds: one .ics per spreekuur/activity and one per wijk, in Europe/Amsterdam with VTIMEZONE.
+
+RRULE carries weekdays, nth weekdays (BYDAY=1TU,3TU) and week steps (BYWEEKNO, ISO weeks); EXDATE
+carries public holidays (with "PH off") and the days of a temporary closure, for the next 13 months.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from icalendar import Calendar, Event, vRecur
+
+from ..catalog import Catalog, ServiceEntry, WijkEntry
+from ..recurrence import Recurrence, recurrences
+from ..settings import Settings
+from ..timetable import AMSTERDAM, holidays
+from ..urls import org_src, page_url
+
+HORIZON_DAYS = 400
+NAMESPACE = uuid.UUID("7b0e5c0e-8f2a-4c53-9d0b-77696a6b6b61")
+
+
+def service_ics_path(entry: ServiceEntry) -> str:
+    return f"agenda/{entry.org.slug}/{entry.service.id}.ics"
+
+
+def wijk_ics_path(wijk: WijkEntry) -> str:
+    return f"agenda/wijk/{wijk.slug}.ics"
+
+
+def ical_files(catalog: Catalog, settings: Settings) -> list[tuple[str, bytes]]:
+    days = set(holidays(settings.today))
+    files = [
+        (service_ics_path(s), _calendar([s], s.service.name, settings, days)) for s in catalog.services if s.schedule
+    ]
+    for wijk in catalog.wijken.values():
+        entries = [s for s in catalog.services_for_wijk(wijk) if s.schedule]
+        files.append((wijk_ics_path(wijk), _calendar(entries, f"Sociale kaart: {wijk.name}", settings, days)))
+    return files
+
+
+def _calendar(entries: list[ServiceEntry], name: str, settings: Settings, days: set[str]) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//wijkkaart//sociale kaart//NL")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    for entry in entries:
+        for i, recurrence in enumerate(recurrences(entry.schedule) if entry.schedule else []):
+            event = _event(entry, recurrence, i, settings, days)
+            if event is not None:
+                calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return bytes(calendar.to_ical())
+
+
+def _event(entry: ServiceEntry, rule: Recurrence, index: int, settings: Settings, days: set[str]) -> Event | None:
+    service = entry.service
+    begin = max(settings.today, service.valid_from or settings.today)
+    if service.valid_to and service.valid_to < begin:
+        return None
+    first = rule.first_on_or_after(begin)
+    event = Event()
+    event.add("uid", f"{uuid.uuid5(NAMESPACE, f'{entry.uid}/{index}')}@wijkkaart")
+    event.add("summary", f"{service.name} ({entry.org.name})")
+    event.add("dtstamp", datetime.combine(settings.today, time(0, 0), AMSTERDAM))
+    event.add("dtstart", _at(first, rule.start))
+    event.add("dtend", _at(first, rule.end))
+    event.add("rrule", _rrule(rule, service.valid_to))
+    excluded = _excluded(entry, rule, first, days)
+    if excluded:
+        event.add("exdate", [_at(day, rule.start) for day in excluded])
+    if entry.location:
+        event.add(
+            "location",
+            f"{entry.location.name}, {entry.location.address}, {entry.location.postal_code} {entry.location.city}",
+        )
+    event.add("description", _description(entry))
+    if settings.site_url:
+        event.add("url", f"{settings.site_url.rstrip('/')}/{page_url(org_src(entry.org.slug))}#{service.id}")
+    return event
+
+
+def _at(day: date, minutes: int) -> datetime:
+    return datetime.combine(day, time(0, 0), AMSTERDAM) + timedelta(minutes=minutes)
+
+
+def _rrule(rule: Recurrence, until: date | None) -> vRecur:
+    parts: dict[str, Any] = {"freq": "YEARLY" if rule.weeks else rule.freq, "byday": list(rule.byday)}
+    if rule.weeks:
+        parts["byweekno"] = list(rule.byweekno)
+        parts["wkst"] = "MO"
+    if until:
+        parts["until"] = _at(until, 24 * 60 - 1).astimezone(UTC)  # RFC 5545: UTC when DTSTART has a TZID
+    return vRecur(parts)
+
+
+def _excluded(entry: ServiceEntry, rule: Recurrence, first: date, days: set[str]) -> list[date]:
+    """Days the rule would include but the service is shut: public holidays (PH off) and closures."""
+    service, out = entry.service, []
+    closed_until = service.closed_until if service.status == "temporarily_closed" else None
+    for offset in range(HORIZON_DAYS):
+        day = first + timedelta(days=offset)
+        if not rule.includes(day):
+            continue
+        holiday = entry.schedule is not None and entry.schedule.holidays_off and day.isoformat() in days
+        if holiday or (closed_until is not None and day <= closed_until):
+            out.append(day)
+    return out
+
+
+def _description(entry: ServiceEntry) -> str:
+    service = entry.service
+    lines = [
+        service.description or "",
+        entry.schedule.text if entry.schedule else "",
+        "Zonder afspraak." if service.walk_in else "Op afspraak.",
+    ]
+    if service.status == "temporarily_closed":
+        lines.insert(0, f"Tijdelijk gesloten: {service.status_note}")
+    return "\n".join(line for line in lines if line)
