@@ -22,7 +22,7 @@ from .model import Location, Theme
 from .problems import Problem
 from .settings import Settings
 from .timetable import holidays
-from .urls import Links, org_src, page_url, theme_src, wijk_src
+from .urls import Links, org_src, page_url, print_src, theme_src, wijk_src
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -58,6 +58,7 @@ class Renderer:
             self._page("te-controleren.md", "stale.md"),
         ]
         pages += [self._page(wijk_src(w.slug), "wijk.md", **self._wijk(w)) for w in catalog.wijken.values()]
+        pages += [self._page(print_src(w.slug), "print.md", **self._print(w)) for w in catalog.wijken.values()]
         pages += [self._page(org_src(o.slug), "org.md", **self._org(o)) for o in catalog.orgs.values()]
         pages += [self._page(theme_src(t.id), "theme.md", **self._theme(t)) for t in catalog.themes.values()]
         return pages
@@ -78,6 +79,20 @@ class Renderer:
             "orgs": self.catalog.orgs_in(services),
             "citywide": self.catalog.citywide_elsewhere(wijk),
         }
+
+    def _print(self, wijk: WijkEntry) -> dict[str, Any]:
+        services = self.catalog.services_for_wijk(wijk) + self.catalog.citywide_elsewhere(wijk)
+        return {"wijk": wijk, "groups": group_by_theme(self.catalog, services), "qr": self._qr(wijk)}
+
+    def _qr(self, wijk: WijkEntry) -> Markup | None:
+        """A QR code (inline SVG, from segno) to the wijk page, for clients reading the paper sheet."""
+        if not self.settings.site_url:
+            return None
+        import segno
+
+        url = f"{self.settings.site_url.rstrip('/')}/{page_url(wijk_src(wijk.slug))}"
+        svg = segno.make(url, error="m").svg_inline(scale=3, title=f"QR-code naar {url}")
+        return Markup(svg)
 
     def _org(self, org: OrgEntry) -> dict[str, Any]:
         return {"org": org, "services": self.catalog.services_of(org)}

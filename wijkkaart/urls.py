@@ -24,6 +24,11 @@ def wijk_src(slug: str) -> str:
     return f"wijken/{slug}.md"
 
 
+def print_src(slug: str) -> str:
+    """The printable A4 sheet of a wijk."""
+    return f"wijken/{slug}/print.md"
+
+
 def org_src(slug: str) -> str:
     return f"organisaties/{slug}.md"
 

@@ -5,7 +5,14 @@ import { enhanceFilters } from "./filters.js";
 import { enhancePostcode } from "./postcode.js";
 import { enhanceSearch } from "./search.js";
 
+function enhancePrint() {
+  for (const button of document.querySelectorAll("[data-wk-print]")) {
+    button.addEventListener("click", () => window.print());
+  }
+}
+
 function start() {
+  enhancePrint();
   enhanceCards();
   enhanceFilters();
   enhancePostcode();
