@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +45,22 @@ def build_site(settings: Settings, with_maps: bool = True) -> Site:
         return Site(catalog, render_pages(catalog, settings, maps=False), problems)
     assets, geo_problems = _maps(catalog, settings)
     assets += _browser_files(catalog, settings)
-    return Site(catalog, render_pages(catalog, settings, maps=True), problems + geo_problems, assets)
+    pages = render_pages(catalog, settings, maps=True)
+    return Site(catalog, pages, problems + geo_problems, assets + _offline_files(pages, assets, settings))
+
+
+def _offline_files(pages: list[Page], assets: list[Asset], settings: Settings) -> list[Asset]:
+    """The service worker (its cache named after a hash of this build) and the web app manifest."""
+    from .offline import manifest, service_worker
+
+    digest = hashlib.sha256()
+    for item in sorted([(p.src, p.content.encode()) for p in pages] + [(a.path, a.content) for a in assets]):
+        digest.update(item[0].encode() + b"\0" + item[1])
+    version = digest.hexdigest()[:16]
+    return [
+        Asset("sw.js", service_worker(version, settings).encode()),
+        Asset("manifest.webmanifest", manifest(settings).encode()),
+    ]
 
 
 def _browser_files(catalog: Catalog, settings: Settings) -> list[Asset]:

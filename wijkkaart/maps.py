@@ -127,12 +127,18 @@ class MapBuilder:
         document = MapDocument(title=title)
         fmap = SiteMap(base, scrollWheelZoom=False, zoomSnap=0.25)
         document.add_child(fmap)
-        folium.TileLayer(
-            self.settings.tiles_url, attr=self._attribution(bool(areas)), max_zoom=self.settings.tiles_max_zoom
-        ).add_to(fmap)
-        AreaLayer(areas, labels).add_to(fmap)
-        LocationLayer(places, base, fit=not areas).add_to(fmap)
-        PhoneFriendly().add_to(fmap)
+        layers = [
+            folium.TileLayer(
+                self.settings.tiles_url, attr=self._attribution(bool(areas)), max_zoom=self.settings.tiles_max_zoom
+            ),
+            AreaLayer(areas, labels),
+            LocationLayer(places, base, fit=not areas),
+            PhoneFriendly(),
+        ]
+        for number, element in enumerate([document, fmap, *layers]):
+            element._id = f"{number:x}"  # stable names, so the same data gives the same file (and cache)
+        for layer in layers:
+            layer.add_to(fmap)
         return MapDoc(path, with_csp(document.render(), self.settings.tiles_url))
 
     def _attribution(self, with_areas: bool) -> str:

@@ -56,6 +56,7 @@ class Renderer:
             self._page("wijken/index.md", "wijken.md"),
             self._page("themas/index.md", "themas.md"),
             self._page("te-controleren.md", "stale.md"),
+            self._page("offline.md", "offline.md"),
         ]
         pages += [self._page(wijk_src(w.slug), "wijk.md", **self._wijk(w)) for w in catalog.wijken.values()]
         pages += [self._page(print_src(w.slug), "print.md", **self._print(w)) for w in catalog.wijken.values()]
@@ -153,6 +154,10 @@ def _environment(settings: Settings) -> jinja2.Environment:
 
 def render_pages(catalog: Catalog, settings: Settings, maps: bool) -> list[Page]:
     return Renderer(catalog, settings, maps).pages()
+
+
+def template_environment(settings: Settings) -> jinja2.Environment:
+    return _environment(settings)
 
 
 def render_problem_banner(problems: list[Problem], settings: Settings) -> str:

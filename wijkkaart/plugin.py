@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from .build import SCRIPT, STYLESHEET, Site, build_site
 from .csp import with_csp
+from .offline import head_links
 from .pages import render_problem_banner
 from .problems import DataError, Problem, Severity, errors, render, summary
 from .settings import DEFAULTS, Settings
@@ -89,6 +90,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.settings is not None
+        root = "../" * page.url.count("/")
+        output = output.replace("</head>", head_links(root) + "</head>", 1)
         return with_csp(output, self.settings.tiles_url)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

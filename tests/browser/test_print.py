@@ -29,7 +29,9 @@ def test_wijk_sheet_prints_on_a4_with_everything_for_the_wijk(phone: Page, site_
     assert "Maatje aanvragen – wijkteam Moerwijk" not in text
     assert "Scan de code voor de nieuwste tijden" in text
     assert "Afdrukken" not in text and "Zoek op postcode" not in text
-    assert phone.locator(".wk-qr svg title").text_content() == "QR-code naar http://127.0.0.1:8000/wijken/schilderswijk/"
+    assert (
+        phone.locator(".wk-qr svg title").text_content() == "QR-code naar http://127.0.0.1:8000/wijken/schilderswijk/"
+    )
 
 
 def test_any_page_prints_without_navigation_or_map(phone: Page, site_url: str) -> None:

@@ -2,6 +2,7 @@
 
 import { enhanceCards } from "./cards.js";
 import { enhanceFilters } from "./filters.js";
+import { enhanceOffline } from "./offline.js";
 import { enhancePostcode } from "./postcode.js";
 import { enhanceSearch } from "./search.js";
 
@@ -17,6 +18,7 @@ function start() {
   enhanceFilters();
   enhancePostcode();
   enhanceSearch();
+  enhanceOffline();
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,60 @@
+"""Offline use: a page opened once, and a wijk saved for offline use, open again without signal."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_visited_pages_and_a_saved_wijk_work_offline(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + "/organisaties/wijkz/")
+    page.evaluate("navigator.serviceWorker.ready")
+    page.goto(site_url + "/wijken/moerwijk/")
+    page.evaluate("navigator.serviceWorker.ready")
+    save = page.get_by_role("button", name="Bewaar offline")
+    save.click()
+    expect(page.locator("[data-wk-save-status]")).to_have_text("Deze wijk is bewaard en werkt ook zonder internet.")
+
+    context.set_offline(True)
+    page.goto(site_url + "/organisaties/wijkz/")
+    expect(page.get_by_role("heading", name="Wijkz", level=1)).to_be_visible()
+    page.goto(site_url + "/wijken/moerwijk/")
+    expect(page.get_by_role("heading", name="Moerwijk", level=1)).to_be_visible()
+    expect(page.locator("#aanbod ~ section article.wk-service").first).to_be_visible()
+    page.fill("#wk-postcode", "2533")
+    page.locator("form[data-wk-postcode] button[type=submit]").click()
+    expect(
+        page.locator("[data-wk-results]").get_by_role("heading", name="Maatje aanvragen – wijkteam Moerwijk")
+    ).to_be_visible()
+    page.goto(site_url + "/wijken/moerwijk/print/")
+    expect(page.get_by_role("heading", name="Hulp en activiteiten in Moerwijk")).to_be_visible()
+    page.goto(site_url + "/themas/wonen/")  # never opened: the Dutch offline page
+    expect(page.get_by_role("heading", name="Geen verbinding", level=1)).to_be_visible()
+    context.close()
+
+
+def test_a_new_build_gets_a_new_cache(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from wijkkaart.build import build_site
+
+    from ..helpers import settings_for, site_copy
+
+    def version(root) -> str:  # type: ignore[no-untyped-def]
+        worker = next(a for a in build_site(settings_for(root)).assets if a.path == "sw.js").content.decode()
+        assert 'k.startsWith("wijkkaart-") && k !== CACHE' in worker  # old caches are removed on activate
+        found = re.search(r'const VERSION = "([0-9a-f]{16})";', worker)
+        assert found is not None
+        return found[1]
+
+    root = site_copy(tmp_path)
+    first = version(root)
+    assert version(root) == first  # the same data, the same cache
+    org = root / "orgs" / "buurthuis.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("Buurthuis Test", "Buurthuis Nieuw"), encoding="utf-8")
+    assert version(root) != first

@@ -1,0 +1,47 @@
+// Offline use: register the service worker (scoped to the site, so subpaths work), keep the page just
+// opened, and "Bewaar offline" for a whole wijk (its page, map and postcode data).
+
+import { siteRoot, siteUrl } from "./common.js";
+
+function usedUrls() {
+  const urls = performance.getEntriesByType("resource").map((e) => e.name);
+  return [window.location.href.split("#")[0], ...urls];
+}
+
+async function keep(urls) {
+  const registration = await navigator.serviceWorker.ready;
+  const worker = registration.active;
+  if (!worker) return 0;
+  return new Promise((resolve) => {
+    navigator.serviceWorker.addEventListener("message", function done(event) {
+      if (event.data && event.data.type === "kept") {
+        navigator.serviceWorker.removeEventListener("message", done);
+        resolve(event.data.count);
+      }
+    });
+    worker.postMessage({ type: "keep", urls });
+  });
+}
+
+function enhanceSaveButtons() {
+  for (const button of document.querySelectorAll("[data-wk-save]")) {
+    button.hidden = false;
+    const status = button.parentElement.querySelector("[data-wk-save-status]");
+    button.addEventListener("click", async () => {
+      const extra = JSON.parse(button.dataset.wkSave).map((path) => siteUrl(path));
+      const frame = document.querySelector("iframe.wk-map__frame");
+      const urls = [...usedUrls(), ...extra, ...(frame ? [frame.src] : [])];
+      status.textContent = "Bezig met bewaren…";
+      await keep(urls);
+      status.textContent = "Deze wijk is bewaard en werkt ook zonder internet.";
+    });
+  }
+}
+
+export function enhanceOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register(siteUrl("sw.js"), { scope: siteRoot().pathname })
+    .then(() => keep(usedUrls()))
+    .catch(() => {});
+  enhanceSaveButtons();
+}
