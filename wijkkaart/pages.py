@@ -19,6 +19,7 @@ from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry, group_by_theme
 from .exports.ical import service_ics_path, wijk_ics_path
 from .finder import card_data
 from .model import Location, Theme
+from .network import wijk_network
 from .problems import Problem
 from .settings import Settings
 from .timetable import holidays
@@ -76,6 +77,7 @@ class Renderer:
         return {
             "wijk": wijk,
             "places": _places(services),
+            "network": wijk_network(self.catalog, wijk),
             "groups": group_by_theme(self.catalog, services),
             "orgs": self.catalog.orgs_in(services),
             "citywide": self.catalog.citywide_elsewhere(wijk),
