@@ -97,11 +97,43 @@ class Catalog:
 
     def services_for_wijk(self, wijk: WijkEntry) -> list[ServiceEntry]:
         """Services for this wijk in particular: bound to it, or held in it."""
-        return [s for s in self.services if self.serves_wijk(s, wijk) or self.lies_in(s, wijk)]
+        return self._by_wijk.get(wijk.slug, [])
 
     def citywide_elsewhere(self, wijk: WijkEntry) -> list[ServiceEntry]:
-        """Services for the whole gemeente that are held outside this wijk."""
-        return [s for s in self.services if s.citywide and not self.lies_in(s, wijk) and not self.serves_wijk(s, wijk)]
+        """Services for the whole gemeente (this wijk's gemeente) that are held outside this wijk."""
+        mine = {id(s) for s in self._by_wijk.get(wijk.slug, [])}
+        gemeente = self._gemeente_of(wijk)
+        return [s for s in self._citywide if id(s) not in mine and self._service_gemeente(s) in (gemeente, None)]
+
+    @cached_property
+    def _by_wijk(self) -> dict[str, list[ServiceEntry]]:
+        """Each wijk's services, computed once: bound by wijk or PC4, or held at a location in the wijk."""
+        wijken_of_pc4: dict[str, list[str]] = {}
+        for wijk in self.wijken.values():
+            for pc4 in wijk.wijk.pc4:
+                wijken_of_pc4.setdefault(pc4, []).append(wijk.slug)
+        index: dict[str, list[ServiceEntry]] = {}
+        for entry in self.services:
+            area, location = entry.service.service_area, entry.location
+            slugs = [w for w in area.wijken if w in self.wijken]
+            slugs += [w for p in area.pc4 for w in wijken_of_pc4.get(p, [])]
+            slugs += wijken_of_pc4.get(location.pc4, []) if location else []
+            for slug in dict.fromkeys(slugs):
+                index.setdefault(slug, []).append(entry)
+        return index
+
+    @cached_property
+    def _citywide(self) -> list[ServiceEntry]:
+        return [s for s in self.services if s.citywide]
+
+    def _gemeente_of(self, wijk: WijkEntry) -> str | None:
+        area = self.register.get(wijk.wijk.pc4[0]) if self.register else None
+        return area.gemeente if area else None
+
+    def _service_gemeente(self, entry: ServiceEntry) -> str | None:
+        location = entry.location
+        area = self.register.get(location.pc4) if self.register and location else None
+        return area.gemeente if area else None
 
     def services_with_theme(self, theme_id: str) -> list[ServiceEntry]:
         return [s for s in self.services if theme_id in s.themes]

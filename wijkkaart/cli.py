@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .catalog import OrgEntry
 from .model import is_stale
-from .problems import DataError, render, summary
+from .problems import render, summary
 from .settings import read_settings
 
 
@@ -55,20 +55,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def check(root: Path, config: str, fmt: str) -> int:
-    from .build import build_site
+    """Validate with the build's own settings and checks; render and write nothing."""
+    from .validate import build_catalog
 
-    settings = read_settings(root, config)
-    try:
-        site = build_site(settings, with_maps=False)
-    except DataError as err:
-        print(render(err.problems, fmt))
-        print(f"wijkkaart check: {summary(err.problems)}.", file=sys.stderr)
+    catalog, problems = build_catalog(read_settings(root, config))
+    if problems:
+        print(render(problems, fmt))
+    if catalog is None:
+        print(f"wijkkaart check: {summary(problems)}.", file=sys.stderr)
         return 1
-    if site.problems:
-        print(render(site.problems, fmt))
     print(
-        f"wijkkaart check: {len(site.catalog.orgs)} organisaties, {len(site.catalog.wijken)} wijken, "
-        f"{summary(site.problems)}.",
+        f"wijkkaart check: {len(catalog.orgs)} organisaties, {len(catalog.wijken)} wijken, {summary(problems)}.",
         file=sys.stderr,
     )
     return 0

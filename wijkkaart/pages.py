@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from . import text
@@ -26,6 +27,7 @@ from .timetable import holidays
 from .urls import Links, org_src, page_url, print_src, theme_src, wijk_src
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+ANCHOR = "wk-anchor-placeholder"
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,11 @@ class Renderer:
     def __init__(self, catalog: Catalog, settings: Settings, maps: bool) -> None:
         self.catalog, self.settings, self.maps = catalog, settings, maps
         self.env = _environment(settings)
-        self.env.globals.update(ics_path=service_ics_path, wijk_ics_path=wijk_ics_path)
+        self._cards: dict[tuple[str, bool, str, int], str] = {}
+        self._json: dict[str, Markup] = {}
+        self.env.globals.update(
+            ics_path=service_ics_path, wijk_ics_path=wijk_ics_path, card=self._card, card_json=self._card_json
+        )
         self.env.globals.update(
             card_data=card_data,
             holidays=holidays(settings.today),
@@ -64,6 +70,34 @@ class Renderer:
         pages += [self._page(org_src(o.slug), "org.md", **self._org(o)) for o in catalog.orgs.values()]
         pages += [self._page(theme_src(t.id), "theme.md", **self._theme(t)) for t in catalog.themes.values()]
         return pages
+
+    def _card(
+        self, entry: ServiceEntry, anchor: str, links: Links, show_org: bool = True, heading: str = "h3"
+    ) -> Markup:
+        """One spreekuur/activity card. Cards recur on org, wijk and theme pages at the same depth, so each
+        is rendered once per depth and reused (this keeps 30,000 entries fast)."""
+        key = (entry.uid, show_org, heading, links.here.count("/"))
+        html = self._cards.get(key)
+        if html is None:
+            html = self.env.get_template("card.html").render(
+                entry=entry,
+                links=links,
+                route=self._route,
+                anchor=ANCHOR,
+                show_org=show_org,
+                heading=heading,
+                catalog=self.catalog,
+                settings=self.settings,
+                maps=self.maps,
+            )
+            self._cards[key] = html
+        return Markup(html.replace(ANCHOR, anchor))
+
+    def _card_json(self, entry: ServiceEntry) -> Markup:
+        found = self._json.get(entry.uid)
+        if found is None:
+            found = self._json[entry.uid] = Markup(htmlsafe_json_dumps(card_data(entry), sort_keys=True))
+        return found
 
     def _page(self, src: str, template: str, **context: Any) -> Page:
         links = Links(src)

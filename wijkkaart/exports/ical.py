@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 
 from icalendar import Calendar, Event, vRecur
@@ -52,8 +53,20 @@ def _calendar(entries: list[ServiceEntry], name: str, settings: Settings, days: 
             event = _event(entry, recurrence, i, settings, days)
             if event is not None:
                 calendar.add_component(event)
-    calendar.add_missing_timezones()
+    if entries:
+        calendar.add_component(_vtimezone())
     return bytes(calendar.to_ical())
+
+
+@cache
+def _vtimezone() -> Any:
+    """VTIMEZONE for Europe/Amsterdam, made once (it is the same in every feed)."""
+    calendar = Calendar()
+    event = Event()
+    event.add("dtstart", datetime(2026, 1, 1, tzinfo=AMSTERDAM))
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.walk("VTIMEZONE")[0]
 
 
 def _event(entry: ServiceEntry, rule: Recurrence, index: int, settings: Settings, days: set[str]) -> Event | None:
