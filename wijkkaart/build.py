@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ class Site:
     pages: list[Page]
     problems: list[Problem]
     assets: list[Asset] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def build_site(settings: Settings, with_maps: bool = True) -> Site:
@@ -38,15 +40,34 @@ def build_site(settings: Settings, with_maps: bool = True) -> Site:
 
     ``with_maps=False`` is the fast path of ``wijkkaart check``: no geometry, no geopandas, no folium.
     """
+    clock = _Clock()
     catalog, problems = build_catalog(settings)
+    clock.lap("load and validate")
     if catalog is None:
         raise DataError(problems)
     if not with_maps:
         return Site(catalog, render_pages(catalog, settings, maps=False), problems)
     assets, geo_problems = _maps(catalog, settings)
+    clock.lap("maps and open data")
     assets += _browser_files(catalog, settings)
+    clock.lap("finder data and agenda")
     pages = render_pages(catalog, settings, maps=True)
-    return Site(catalog, pages, problems + geo_problems, assets + _offline_files(pages, assets, settings))
+    clock.lap("render pages")
+    assets += _offline_files(pages, assets, settings)
+    return Site(catalog, pages, problems + geo_problems, assets, clock.laps)
+
+
+class _Clock:
+    """Seconds per build step, for the benchmark script."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self.start = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = now - self.start
+        self.start = now
 
 
 def _offline_files(pages: list[Page], assets: list[Asset], settings: Settings) -> list[Asset]:

@@ -164,10 +164,10 @@ def _places(services: list[ServiceEntry]) -> list[tuple[OrgEntry, Location]]:
     return list(seen.values())
 
 
-def _environment(settings: Settings) -> jinja2.Environment:
+def _environment(settings: Settings | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
-    site_templates = settings.path(settings.templates_dir)
-    if site_templates.is_dir():
+    site_templates = settings.path(settings.templates_dir) if settings else None
+    if site_templates is not None and site_templates.is_dir():
         loaders.append(jinja2.FileSystemLoader(site_templates))
     loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
     env = jinja2.Environment(
@@ -192,7 +192,8 @@ def render_pages(catalog: Catalog, settings: Settings, maps: bool) -> list[Page]
     return Renderer(catalog, settings, maps).pages()
 
 
-def template_environment(settings: Settings) -> jinja2.Environment:
+def template_environment(settings: Settings | None) -> jinja2.Environment:
+    """The page templates (with the site's overrides when ``settings`` is given)."""
     return _environment(settings)
 
 

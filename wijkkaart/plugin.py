@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +114,9 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         from .search import search_records, write_search_index
 
         assert self.site is not None
+        started = time.perf_counter()
         count = write_search_index(Path(config.site_dir), search_records(self.site.catalog))
+        self.site.timings["pagefind"] = time.perf_counter() - started
         log.info("wijkkaart: zoekindex gemaakt met %d onderdelen.", count)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -17,7 +17,7 @@ async function load() {
 function result(data) {
   const meta = data.meta || {};
   return el("li", { class: "wk-result" },
-    el("a", { href: data.url }, meta.title || data.url),
+    el("a", { href: meta.link ? siteUrl(meta.link.replace(/^\//, "")) : data.url }, meta.title || data.url),
     meta.organisatie && meta.organisatie !== meta.title ? el("span", { class: "wk-muted" }, ` — ${meta.organisatie}`) : null,
     meta.wijk ? el("div", { class: "wk-muted" }, meta.wijk) : null,
     meta.wanneer ? el("div", {}, meta.wanneer) : null);
