@@ -18,17 +18,86 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CENTROIDS = REPO.parent / "shared" / "geo" / "nl_pc4_centroids.csv"
-THEMES = ["geld-en-schulden", "ontmoeting", "wonen", "werk-en-dagbesteding", "zorg-en-gezondheid",
-          "opvoeding-en-gezin", "taal-en-digitaal", "veiligheid"]
-SCHEDULES = ["Fr 09:00-10:30; PH off", "Tu[1,3] 14:00-16:00", "Mo-Fr 09:00-12:00; PH off", "We 13:30-15:30",
-             "Mo,Th 10:00-12:00", "Tu[-1] 19:00-21:00", "week 01-53/2 We 10:00-12:00", "Sa 10:00-13:00",
-             "Th 09:30-11:30; PH off", "Mo 19:00-21:00", None]
-KINDS = ["Buurthuis", "Inloop", "Stichting", "Wijkcentrum", "Huiskamer", "Taalcafé", "Repair Café", "Buurttuin",
-         "Geldloket", "Wijkteam", "Vrouwengroep", "Jongerenwerk"]
-NAMES = ["De Linde", "Het Anker", "De Brug", "Zonnehoek", "De Kastanje", "Het Plein", "De Haven", "Oase",
-         "De Ontmoeting", "Samen Sterk", "De Vonk", "Het Baken", "De Wilg", "Noorderlicht", "De Kring"]
-WORDS = ("bewoners hulp vragen geld post formulieren koffie samen buurt wijk kinderen ouders taal werk "
-         "vrijwilligers spreekuur afspraak inloop schulden gezondheid ontmoeten tuin eten computer").split()
+THEMES = [
+    "geld-en-schulden",
+    "ontmoeting",
+    "wonen",
+    "werk-en-dagbesteding",
+    "zorg-en-gezondheid",
+    "opvoeding-en-gezin",
+    "taal-en-digitaal",
+    "veiligheid",
+]
+SCHEDULES = [
+    "Fr 09:00-10:30; PH off",
+    "Tu[1,3] 14:00-16:00",
+    "Mo-Fr 09:00-12:00; PH off",
+    "We 13:30-15:30",
+    "Mo,Th 10:00-12:00",
+    "Tu[-1] 19:00-21:00",
+    "week 01-53/2 We 10:00-12:00",
+    "Sa 10:00-13:00",
+    "Th 09:30-11:30; PH off",
+    "Mo 19:00-21:00",
+    None,
+]
+KINDS = [
+    "Buurthuis",
+    "Inloop",
+    "Stichting",
+    "Wijkcentrum",
+    "Huiskamer",
+    "Taalcafé",
+    "Repair Café",
+    "Buurttuin",
+    "Geldloket",
+    "Wijkteam",
+    "Vrouwengroep",
+    "Jongerenwerk",
+]
+NAMES = [
+    "De Linde",
+    "Het Anker",
+    "De Brug",
+    "Zonnehoek",
+    "De Kastanje",
+    "Het Plein",
+    "De Haven",
+    "Oase",
+    "De Ontmoeting",
+    "Samen Sterk",
+    "De Vonk",
+    "Het Baken",
+    "De Wilg",
+    "Noorderlicht",
+    "De Kring",
+]
+WORDS = [
+    "bewoners",
+    "hulp",
+    "vragen",
+    "geld",
+    "post",
+    "formulieren",
+    "koffie",
+    "samen",
+    "buurt",
+    "wijk",
+    "kinderen",
+    "ouders",
+    "taal",
+    "werk",
+    "vrijwilligers",
+    "spreekuur",
+    "afspraak",
+    "inloop",
+    "schulden",
+    "gezondheid",
+    "ontmoeten",
+    "tuin",
+    "eten",
+    "computer",
+]
 LANGS = [["nl"], ["nl", "en"], ["nl", "ar"], ["nl", "tr"], ["nl", "pl"], ["nl", "ar", "tr"]]
 
 
@@ -59,11 +128,14 @@ def make_wijken(areas: list[dict[str, str]], count: int) -> list[dict[str, objec
 def service(rng: random.Random, i: int, location: str | None, wijk: str) -> dict[str, object]:
     schedule = rng.choice(SCHEDULES)
     data: dict[str, object] = {
-        "id": f"dienst-{i}", "type": rng.choice(["spreekuur", "activiteit"]),
+        "id": f"dienst-{i}",
+        "type": rng.choice(["spreekuur", "activiteit"]),
         "name": f"{rng.choice(['Inloop', 'Spreekuur', 'Koffieochtend', 'Taalles', 'Kaarttafel', 'Formulierenhulp'])} "
-                f"{rng.choice(NAMES)}",
+        f"{rng.choice(NAMES)}",
         "description": sentence(rng, rng.randint(10, 25)),
-        "themes": [rng.choice(THEMES)], "walk_in": rng.random() < 0.6, "languages": rng.choice(LANGS),
+        "themes": [rng.choice(THEMES)],
+        "walk_in": rng.random() < 0.6,
+        "languages": rng.choice(LANGS),
         "service_area": {"gemeente": True} if rng.random() < 0.03 else {"wijken": [wijk]},
         "handover": {"name": f"Team {rng.choice(NAMES)}", "email": f"team{i}@voorbeeld.example"},
     }
@@ -80,17 +152,28 @@ def organisation(rng: random.Random, n: int, wijk: dict[str, object]) -> dict[st
     locations = []
     for j in range(rng.randint(1, 2)):
         row = rng.choice(rows)
-        locations.append({"id": f"locatie-{j + 1}", "name": f"{rng.choice(KINDS)} {rng.choice(NAMES)}",
-                          "address": f"Voorbeeldstraat {rng.randint(1, 250)}",
-                          "postal_code": f"{row['pc4']} {rng.choice('ABCDEGHJKLMNPRTVWXZ')}{rng.choice('ABEGHJKLNPRTX')}",
-                          "city": row["plaats"] or row["gemeente"], "example": True})
-    services = [service(rng, k + 1, rng.choice(locations)["id"] if rng.random() < 0.9 else None, str(wijk["slug"]))
-                for k in range(rng.randint(2, 4))]
+        locations.append(
+            {
+                "id": f"locatie-{j + 1}",
+                "name": f"{rng.choice(KINDS)} {rng.choice(NAMES)}",
+                "address": f"Voorbeeldstraat {rng.randint(1, 250)}",
+                "postal_code": f"{row['pc4']} {rng.choice('ABCDEGHJKLMNPRTVWXZ')}{rng.choice('ABEGHJKLNPRTX')}",
+                "city": row["plaats"] or row["gemeente"],
+                "example": True,
+            }
+        )
+    services = [
+        service(rng, k + 1, rng.choice(locations)["id"] if rng.random() < 0.9 else None, str(wijk["slug"]))
+        for k in range(rng.randint(2, 4))
+    ]
     return {
-        "name": f"{rng.choice(KINDS)} {rng.choice(NAMES)} {n}", "description": "\n\n".join(
-            sentence(rng, rng.randint(15, 35)) for _ in range(rng.randint(1, 3))),
-        "themes": sorted({s["themes"][0] for s in services}), "checked": f"2026-{rng.randint(1, 10):02d}-15",
-        "example": True, "locations": locations, "services": services,
+        "name": f"{rng.choice(KINDS)} {rng.choice(NAMES)} {n}",
+        "description": "\n\n".join(sentence(rng, rng.randint(15, 35)) for _ in range(rng.randint(1, 3))),
+        "themes": sorted({s["themes"][0] for s in services}),
+        "checked": f"2026-{rng.randint(1, 10):02d}-15",
+        "example": True,
+        "locations": locations,
+        "services": services,
     }
 
 
@@ -105,14 +188,19 @@ def write(out: Path, orgs: int, seed: int) -> None:
     for wijk in wijken:
         rows = wijk["rows"]
         assert isinstance(rows, list)
-        data = {"name": f"Wijk {str(wijk['slug'])[5:]} ({wijk['gemeente']})", "gemeente": wijk["gemeente"],
-                "pc4": [r["pc4"] for r in rows], "example": True}
+        data = {
+            "name": f"Wijk {str(wijk['slug'])[5:]} ({wijk['gemeente']})",
+            "gemeente": wijk["gemeente"],
+            "pc4": [r["pc4"] for r in rows],
+            "example": True,
+        }
         (out / "wijken" / f"{wijk['slug']}.yaml").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     for n in range(1, orgs + 1):
         data = organisation(rng, n, rng.choice(wijken))
         (out / "orgs" / f"org-{n:05d}.yaml").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     (out / "content" / "over.md").write_text("# Over\n\nSynthetische gegevens voor metingen.\n", encoding="utf-8")
-    (out / "mkdocs.yml").write_text(f"""site_name: Synthetische kaart
+    (out / "mkdocs.yml").write_text(
+        f"""site_name: Synthetische kaart
 site_url: https://voorbeeld.example/
 docs_dir: content
 theme:
@@ -131,8 +219,10 @@ not_in_nav: |
   /offline.md
 plugins:
   - wijkkaart:
-      geodata_dir: {REPO.parent / 'shared' / 'geo'}
-""", encoding="utf-8")
+      geodata_dir: {REPO.parent / "shared" / "geo"}
+""",
+        encoding="utf-8",
+    )
 
 
 def main() -> None:

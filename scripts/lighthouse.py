@@ -1,0 +1,123 @@
+"""Lighthouse (mobile) on the example's home, a wijk and an organisation page, served with gzip.
+
+    .venv/bin/python scripts/lighthouse.py [--lighthouse-dir /tmp/lh]
+
+Installs npm's `lighthouse` into --lighthouse-dir when it is missing (never into the repository), runs it
+with CHROME_PATH=/usr/bin/chromium, and prints the four category scores and every failing audit.
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PAGES = ["/", "/wijken/schilderswijk/", "/organisaties/schuldhulpmaatje-den-haag/"]
+FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".webmanifest", ".pf_meta", ".pf_index", ".pf_fragment")
+
+
+def gzip_handler(root: Path) -> type[http.server.SimpleHTTPRequestHandler]:
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, directory=str(root), **kwargs)  # type: ignore[arg-type]
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def send_head(self):  # type: ignore[no-untyped-def]
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if "gzip" in self.headers.get("Accept-Encoding", "") and path.suffix in COMPRESS and path.is_file():
+                body = gzip.compress(path.read_bytes())
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "max-age=3600")
+                self.end_headers()
+                return _Bytes(body)
+            return super().send_head()
+
+    return Handler
+
+
+class _Bytes:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, *_: object) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lighthouse-dir", type=Path, default=Path(tempfile.gettempdir()) / "wijkkaart-lighthouse")
+    args = parser.parse_args()
+    binary = args.lighthouse_dir / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        args.lighthouse_dir.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--silent", "--no-audit", "--no-fund", "lighthouse@12"],
+            cwd=args.lighthouse_dir,
+            check=True,
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+            cwd=REPO,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            check=True,
+        )
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), gzip_handler(site))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        for page in PAGES:
+            report = Path(tmp) / "report.json"
+            subprocess.run(
+                [
+                    str(binary),
+                    base + page,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report}",
+                    f"--chrome-flags={FLAGS}",
+                    "--form-factor=mobile",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                ],
+                env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+                check=False,
+            )
+            if not report.exists():
+                print(f"{page}: Lighthouse gaf geen rapport")
+                continue
+            data = json.loads(report.read_text())
+            scores = {k: round(v["score"] * 100) for k, v in data["categories"].items() if v["score"] is not None}
+            print(f"{page}: " + " / ".join(f"{k} {v}" for k, v in scores.items()))
+            for audit in data["audits"].values():
+                if (
+                    audit.get("score") is not None
+                    and audit["score"] < 1
+                    and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+                ):
+                    print(f"    - {audit['id']}: {audit['title']} ({audit.get('displayValue', audit['score'])})")
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
