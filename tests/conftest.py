@@ -34,3 +34,12 @@ def site_url(built_site: Path) -> Iterator[str]:
     server, url = serve_dir(built_site)
     yield url
     server.shutdown()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from .helpers import REPORT
+
+    if REPORT:
+        terminalreporter.section("wijkkaart: tellingen")
+        for line in REPORT:
+            terminalreporter.write_line(line)

@@ -69,3 +69,11 @@ def serve_dir(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+REPORT: list[str] = []
+
+
+def report(line: str) -> None:
+    """A figure for the end of the test run (bad inputs, fuzz cases, pages audited, …)."""
+    REPORT.append(line)

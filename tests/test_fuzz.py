@@ -17,7 +17,7 @@ from wijkkaart.model import Organisation, Wijk
 from wijkkaart.problems import Problem
 from wijkkaart.validate import build_catalog, read_record
 
-from .helpers import VALID, settings_for
+from .helpers import VALID, report, settings_for
 
 LONG = int(os.environ.get("WIJKKAART_FUZZ_CASES", "10000"))
 SHORT = 150
@@ -126,7 +126,7 @@ def _run(strategy: st.SearchStrategy[bytes], cases: int) -> None:
         _record_or_problems(raw)
 
     check()
-    print(f"\n[wijkkaart] fuzz: {cases} gevallen zonder exceptie")
+    report(f"fuzz: {cases} gevallen zonder exceptie")
 
 
 RANDOM_YAML = documents.map(lambda d: yaml.safe_dump(d, allow_unicode=True).encode())

@@ -17,7 +17,7 @@ from wijkkaart.geo import build_geo
 from wijkkaart.settings import read_settings
 from wijkkaart.validate import build_catalog
 
-from .helpers import GEO, REPO, TODAY
+from .helpers import GEO, REPO, TODAY, report
 
 HSDS = REPO.parent / "shared" / "hsds"
 
@@ -55,7 +55,7 @@ def test_services_validate(export: dict[str, Any]) -> None:
     assert _errors(_validator("compiled/service31.json"), services) == []
     nested = [sal for s in services for sal in s.get("service_at_locations", [])]
     assert _errors(_validator("compiled/service_at_location.json"), nested) == []
-    print(f"\n[wijkkaart] HSDS: {len(services)} diensten en {len(export['organizations.json'])} organisaties, 0 fouten")
+    report(f"HSDS: {len(services)} diensten en {len(export['organizations.json'])} organisaties, 0 fouten")
 
 
 def test_taxonomy_validates(export: dict[str, Any]) -> None:

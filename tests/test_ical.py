@@ -17,7 +17,7 @@ from wijkkaart.settings import Settings, read_settings
 from wijkkaart.timetable import AMSTERDAM
 from wijkkaart.validate import build_catalog
 
-from .helpers import GEO, REPO, TODAY, settings_for, site_copy
+from .helpers import GEO, REPO, TODAY, report, settings_for, site_copy
 
 START = datetime.combine(TODAY, datetime.min.time(), AMSTERDAM)
 END = START + timedelta(days=365)
@@ -79,7 +79,7 @@ def test_every_service_feed_matches_the_schedule(example: tuple[Catalog, Setting
         assert got == _reference(entry), entry.uid
         checked += len(got)
     assert checked > 150
-    print(f"\n[wijkkaart] iCal: {checked} afspraken over 12 maanden gelijk aan de site")
+    report(f"iCal: {checked} afspraken over 12 maanden gelijk aan de site")
 
 
 def test_feed_has_timezone_holidays_and_nth_weekday(example: tuple[Catalog, Settings, dict[str, bytes]]) -> None:

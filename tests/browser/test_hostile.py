@@ -15,7 +15,7 @@ from playwright.sync_api import Browser
 
 from wijkkaart import fields
 
-from ..helpers import DATA, GEO, serve_dir
+from ..helpers import DATA, GEO, report, serve_dir
 from ..test_pages import unsafe_parts
 
 pytestmark = pytest.mark.browser
@@ -56,7 +56,7 @@ def test_no_payload_runs_on_any_page(browser: Browser, hostile_site: tuple[str, 
         page.wait_for_timeout(150)
         assert page.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == []
-    print(f"\n[wijkkaart] vijandige invoer: {len(pages)} pagina's geopend, geen script uitgevoerd")
+    report(f"vijandige invoer: {len(pages)} pagina's geopend, geen script uitgevoerd")
 
 
 def test_payloads_are_only_in_escaped_form(hostile_site: tuple[str, Path]) -> None:

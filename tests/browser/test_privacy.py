@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from ..helpers import report
 from .conftest import TILE_SERVER
 
 pytestmark = pytest.mark.browser
@@ -35,10 +36,7 @@ def test_only_the_site_and_the_tile_server_are_contacted(phone: Page, site_url: 
     hosts = {urlsplit(u).netloc for u in requests}
     assert hosts <= {urlsplit(site_url).netloc, TILE_SERVER}
     assert console == []  # no Content-Security-Policy violation either
-    print(
-        f"\n[wijkkaart] privacy: {len(PAGES)} pagina's en een zoekopdracht, {len(requests)} verzoeken, "
-        f"alleen {sorted(hosts)}"
-    )
+    report(f"privacy: {len(PAGES)} pagina's en een zoekopdracht, {len(requests)} verzoeken, alleen {sorted(hosts)}")
 
 
 def test_every_page_carries_the_policy(built_site: Path) -> None:

@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..helpers import example_copy, serve_dir
+from ..helpers import example_copy, report, serve_dir
 
 pytestmark = pytest.mark.browser
 PREFIX = "/sociale-kaart/"
@@ -55,7 +55,7 @@ def test_every_link_stays_under_the_subpath(phone: Page, subpath_url: str) -> No
                 assert parts.path.startswith(PREFIX), f"{url} → {href}"
                 todo.append(target)
     assert checked >= 23  # every page of the example site (see test_build), plus agenda and data files
-    print(f"\n[wijkkaart] onder {PREFIX}: {checked} adressen gevolgd")
+    report(f"onder {PREFIX}: {checked} adressen gevolgd")
 
 
 def test_finder_and_map_work_under_the_subpath(phone: Page, subpath_url: str) -> None:

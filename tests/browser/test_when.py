@@ -16,6 +16,8 @@ from playwright.sync_api import Page
 from wijkkaart.schedule import parse
 from wijkkaart.timetable import AMSTERDAM, holidays
 
+from ..helpers import report
+
 pytestmark = pytest.mark.browser
 
 SCHEDULES = [
@@ -91,4 +93,4 @@ def test_next_occurrence_matches_opening_hours(phone: Page, site_url: str) -> No
         if tuple(result) != expected:
             mismatches.append((case["expr"], case["moment"], tuple(result), expected))
     assert mismatches == []
-    print(f"\n[wijkkaart] volgende keer: {len(cases)} gevallen gelijk aan opening-hours-py")
+    report(f"volgende keer: {len(cases)} gevallen gelijk aan opening-hours-py")
