@@ -79,7 +79,10 @@ def write_search_index(site_dir: Path, records: list[SearchRecord]) -> int:
     try:
         completed = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "nl"],
-            capture_output=True, text=True, check=False)
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     if completed.returncode != 0:
