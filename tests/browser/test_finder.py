@@ -149,3 +149,14 @@ def _encode(text: str) -> str:
     from urllib.parse import quote
 
     return quote(text, safe="-_.!~*'()")
+
+
+def test_search_filters_come_from_the_index(phone: Page, site_url: str) -> None:
+    phone.goto(site_url + "/")
+    phone.fill("#wk-q", "koffie")
+    results = phone.locator("[data-wk-search-results]")
+    expect(results.get_by_role("link", name="Koffie-inloop")).to_be_visible()
+    expect(results.get_by_role("link", name="Koffieochtend voor vrouwen")).to_be_visible()
+    phone.locator("select[data-wk-filter=taal]").select_option("Arabisch")
+    expect(results.get_by_role("link", name="Koffie-inloop")).to_have_count(0)
+    expect(results.get_by_role("link", name="Koffieochtend voor vrouwen")).to_be_visible()

@@ -79,3 +79,15 @@ def test_finder_and_map_work_under_the_subpath(phone: Page, subpath_url: str) ->
     frame.scroll_into_view_if_needed()
     expect(phone.frame_locator("iframe.wk-map__frame").locator("path.leaflet-interactive")).to_have_count(5)
     assert [p for p in paths if not p.startswith(PREFIX)] == []
+
+
+def test_offline_worker_is_scoped_to_the_subpath(phone: Page, subpath_url: str) -> None:
+    phone.goto(subpath_url + "wijken/schilderswijk/")
+    scope = phone.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
+    assert scope == subpath_url
+    phone.get_by_role("button", name="Bewaar offline").click()
+    expect(phone.locator("[data-wk-save-status]")).to_have_text("Deze wijk is bewaard en werkt ook zonder internet.")
+    phone.context.set_offline(True)
+    phone.goto(subpath_url + "wijken/schilderswijk/")
+    expect(phone.get_by_role("heading", name="Schilderswijk", level=1)).to_be_visible()
+    phone.context.set_offline(False)

@@ -23,6 +23,32 @@ function result(data) {
     meta.wanneer ? el("div", {}, meta.wanneer) : null);
 }
 
+const LABELS = { thema: "Thema", wijk: "Wijk", "zonder afspraak": "Zonder afspraak", taal: "Taal" };
+
+/** Selects for the Pagefind filters (thema, wijk, zonder afspraak, taal), made from the index itself. */
+async function showFilters(form) {
+  const box = form.querySelector("[data-wk-search-filters]");
+  if (!box || box.dataset.wkReady) return;
+  box.dataset.wkReady = "1";
+  const available = await (await load()).filters();
+  for (const [name, label] of Object.entries(LABELS)) {
+    const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b, "nl"));
+    if (!values.length) continue;
+    const select = el("select", { name: `filter-${name}`, "data-wk-filter": name },
+      el("option", { value: "" }, "alle"), values.map((v) => el("option", { value: v }, v)));
+    box.append(el("label", {}, `${label} `, select));
+  }
+  box.hidden = false;
+}
+
+function chosenFilters(form) {
+  const filters = {};
+  for (const select of form.querySelectorAll("[data-wk-filter]")) {
+    if (select.value) filters[select.dataset.wkFilter] = select.value;
+  }
+  return filters;
+}
+
 async function run(form, output) {
   const query = form.elements.q.value.trim();
   if (!query) {
@@ -30,7 +56,7 @@ async function run(form, output) {
     return;
   }
   const engine = await load();
-  const found = await engine.debouncedSearch(query, {}, 250);
+  const found = await engine.debouncedSearch(query, { filters: chosenFilters(form) }, 250);
   if (found === null) return;
   const top = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
   output.replaceChildren(
@@ -44,8 +70,11 @@ export function enhanceSearch(root = document) {
     const go = () => run(form, output).catch(() => {
       output.textContent = "Zoeken lukte niet. Probeer het opnieuw.";
     });
-    form.elements.q.addEventListener("focus", () => load(), { once: true });
+    form.elements.q.addEventListener("focus", () => showFilters(form).catch(() => {}), { once: true });
     form.elements.q.addEventListener("input", go);
+    form.addEventListener("change", (event) => {
+      if (event.target.matches("[data-wk-filter]")) go();
+    });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       go();
