@@ -112,16 +112,13 @@ def _rrule(rule: Recurrence, until: date | None) -> vRecur:
 
 def _excluded(entry: ServiceEntry, rule: Recurrence, first: date, days: set[str]) -> list[date]:
     """Days the rule would include but the service is shut: public holidays (PH off) and closures."""
-    service, out = entry.service, []
-    closed_until = service.closed_until if service.status == "temporarily_closed" else None
-    for offset in range(HORIZON_DAYS):
-        day = first + timedelta(days=offset)
-        if not rule.includes(day):
-            continue
-        holiday = entry.schedule is not None and entry.schedule.holidays_off and day.isoformat() in days
-        if holiday or (closed_until is not None and day <= closed_until):
-            out.append(day)
-    return out
+    service, horizon = entry.service, first + timedelta(days=HORIZON_DAYS)
+    candidates: set[date] = set()
+    if entry.schedule is not None and entry.schedule.holidays_off:
+        candidates |= {date.fromisoformat(day) for day in days}
+    if service.status == "temporarily_closed" and service.closed_until is not None:
+        candidates |= {first + timedelta(days=n) for n in range((service.closed_until - first).days + 1)}
+    return sorted(day for day in candidates if first <= day < horizon and rule.includes(day))
 
 
 def _description(entry: ServiceEntry) -> str:
