@@ -196,6 +196,3 @@ def _no_geodata(settings: Settings) -> Problem:
         "Voer 'wijkkaart geodata' uit of zet 'geodata_dir' naar een map met PC4-gegevens.",
         Severity.WARNING,
     )
-
-
-__all__ = ["Geo", "Point", "WijkShape", "build_geo", "dumps"]

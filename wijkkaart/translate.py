@@ -185,6 +185,3 @@ def _field_info(model: type[BaseModel], loc: KeyPath) -> str:
     parent = _model_at(model, loc[:-1])
     field = _field_named(parent, str(loc[-1])) if parent else None
     return (field.description or "").rstrip(".") if field else ""
-
-
-__all__ = ["describe_value", "problems_from", "suggest"]

@@ -16,7 +16,7 @@ from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .fields import SLUG
 from .load import Document, load_bytes
 from .model import Organisation, Taxonomy, Theme, Wijk, is_stale
-from .pc4 import Register, read_register
+from .pc4 import read_register
 from .problems import Problem, Severity, errors
 from .references import check_references
 from .settings import Settings
@@ -167,6 +167,3 @@ def read_record(raw: bytes, shown: str, model: type[M], problems: list[Problem])
     except ValidationError as err:
         problems += problems_from(err, doc, model)
         return None
-
-
-__all__ = ["Register", "build_catalog"]
