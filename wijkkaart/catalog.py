@@ -108,10 +108,7 @@ class Catalog:
     @cached_property
     def _by_wijk(self) -> dict[str, list[ServiceEntry]]:
         """Each wijk's services, computed once: bound by wijk or PC4, or held at a location in the wijk."""
-        wijken_of_pc4: dict[str, list[str]] = {}
-        for wijk in self.wijken.values():
-            for pc4 in wijk.wijk.pc4:
-                wijken_of_pc4.setdefault(pc4, []).append(wijk.slug)
+        wijken_of_pc4 = self._wijken_of_pc4
         index: dict[str, list[ServiceEntry]] = {}
         for entry in self.services:
             area, location = entry.service.service_area, entry.location
@@ -149,7 +146,19 @@ class Catalog:
         return [s for s in self.services if s.org is org]
 
     def wijken_served(self, entry: ServiceEntry) -> list[WijkEntry]:
-        return [w for w in self.wijken.values() if self.serves_wijk(entry, w)]
+        """The wijken a service's area names, directly or through one of their postcode areas."""
+        area = entry.service.service_area
+        slugs = [w for w in area.wijken if w in self.wijken]
+        slugs += [w for p in area.pc4 for w in self._wijken_of_pc4.get(p, [])]
+        return [self.wijken[s] for s in sorted(set(slugs), key=list(self.wijken).index)]
+
+    @cached_property
+    def _wijken_of_pc4(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for wijk in self.wijken.values():
+            for pc4 in wijk.wijk.pc4:
+                index.setdefault(pc4, []).append(wijk.slug)
+        return index
 
     def stale_orgs(self) -> list[OrgEntry]:
         return sorted((o for o in self.orgs.values() if o.stale), key=lambda o: o.org.checked)

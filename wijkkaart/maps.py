@@ -13,6 +13,7 @@ from typing import Any
 import folium
 from branca.element import Figure, MacroElement
 from jinja2 import Template
+from xyzservices import TileProvider
 
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .csp import with_csp
@@ -128,9 +129,7 @@ class MapBuilder:
         fmap = SiteMap(base, scrollWheelZoom=False, zoomSnap=0.25)
         document.add_child(fmap)
         layers = [
-            folium.TileLayer(
-                self.settings.tiles_url, attr=self._attribution(bool(areas)), max_zoom=self.settings.tiles_max_zoom
-            ),
+            folium.TileLayer(self._tiles(bool(areas)), max_zoom=self.settings.tiles_max_zoom),
             AreaLayer(areas, labels),
             LocationLayer(places, base, fit=not areas),
             PhoneFriendly(),
@@ -140,6 +139,15 @@ class MapBuilder:
         for layer in layers:
             layer.add_to(fmap)
         return MapDoc(path, with_csp(document.render(), self.settings.tiles_url))
+
+    def _tiles(self, with_areas: bool) -> TileProvider:
+        """The tile server as a provider object: a plain URL makes folium search all named providers."""
+        return TileProvider(
+            name="kaart",
+            url=self.settings.tiles_url,
+            attribution=self._attribution(with_areas),
+            html_attribution=self._attribution(with_areas),
+        )
 
     def _attribution(self, with_areas: bool) -> str:
         source = f" | Bron: CBS / Kadaster ({self.geo.vintage})" if with_areas and self.geo.vintage else ""
