@@ -107,7 +107,7 @@ def _shapes(catalog: Catalog, polygons: Any, cleaned: Any, tolerance: float) -> 
         members = [p for p in entry.wijk.pc4 if p in simplified.index]
         if not members:
             continue
-        union = _without_specks(shapely.union_all(simplified.loc[members].values))
+        union = _without_specks(shapely.coverage_union_all(simplified.loc[members].values))
         web = gpd.GeoSeries([union], crs=METRIC_CRS).to_crs(WEB_CRS).iloc[0]
         web = shapely.set_precision(web, 10**-DECIMALS)
         label = web.representative_point()
