@@ -36,6 +36,14 @@ def site_copy(tmp: Path, overlay: Path | None = None) -> Path:
     return root
 
 
+def cli_site_copy(tmp: Path, overlay: Path | None = None) -> Path:
+    """Like ``site_copy``, with mkdocs.yml pointing at the geodata (for commands that read it)."""
+    root = site_copy(tmp, overlay)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../../shared/geo", str(GEO)), encoding="utf-8")
+    return root
+
+
 def _generate(target: Path, size: int) -> None:
     line = b"# " + b"x" * 97 + b"\n"
     with target.open("wb") as handle:

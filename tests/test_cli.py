@@ -11,12 +11,7 @@ from pathlib import Path
 
 from wijkkaart.cli import main
 
-from .helpers import GEO, INVALID, REPO, site_copy
-
-
-def _point_at_geo(root: Path) -> None:
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../../shared/geo", str(GEO)), encoding="utf-8")
+from .helpers import INVALID, REPO, cli_site_copy
 
 
 def test_check_example_site_exits_0() -> None:
@@ -29,8 +24,7 @@ def test_check_example_site_exits_0() -> None:
 
 
 def test_check_broken_copy_prints_every_problem_and_exits_1(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    root = site_copy(tmp_path, INVALID / "many-problems-many-files")
-    _point_at_geo(root)
+    root = cli_site_copy(tmp_path, INVALID / "many-problems-many-files")
     assert main(["--root", str(root), "check"]) == 1
     out, err = capsys.readouterr()
     assert out == (INVALID / "many-problems-many-files" / "expected.txt").read_text(encoding="utf-8")
@@ -38,8 +32,7 @@ def test_check_broken_copy_prints_every_problem_and_exits_1(tmp_path: Path, caps
 
 
 def test_check_github_annotations(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    root = site_copy(tmp_path, INVALID / "dangling-wijk")
-    _point_at_geo(root)
+    root = cli_site_copy(tmp_path, INVALID / "dangling-wijk")
     assert main(["--root", str(root), "check", "--format", "github"]) == 1
     out, _ = capsys.readouterr()
     assert out == (
@@ -49,8 +42,7 @@ def test_check_github_annotations(tmp_path: Path, capsys) -> None:  # type: igno
 
 
 def test_warnings_do_not_fail_the_check(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    root = site_copy(tmp_path, INVALID / "byte-order-mark")
-    _point_at_geo(root)
+    root = cli_site_copy(tmp_path, INVALID / "byte-order-mark")
     assert main(["--root", str(root), "check"]) == 0
     out, _ = capsys.readouterr()
     assert "[byte-order-mark]" in out

@@ -11,19 +11,12 @@ import pytest
 
 from wijkkaart.cli import main
 
-from .helpers import GEO, INVALID, REPO, site_copy
+from .helpers import INVALID, REPO, cli_site_copy
 
 SOURCE_CODES = re.compile(
     r'"((?:yaml|bad|unknown|missing|duplicate|empty|not|file|byte|wrong|out|html|checked|dates|'
     r'closure|fee|contact|partner|schedule|unsupported|location|no|service)-[a-z0-9-]+)"'
 )
-
-
-def _site(tmp_path: Path) -> Path:
-    root = site_copy(tmp_path)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../../shared/geo", str(GEO)), encoding="utf-8")
-    return root
 
 
 @pytest.mark.parametrize(
@@ -36,7 +29,7 @@ def _site(tmp_path: Path) -> Path:
 def test_new_writes_a_file_that_passes_the_check(
     kind: str, name: str, path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = _site(tmp_path)
+    root = cli_site_copy(tmp_path)
     assert main(["--root", str(root), "new", kind, name]) == 0
     assert capsys.readouterr().out == path + "\n"
     text = (root / path).read_text(encoding="utf-8")
@@ -48,7 +41,7 @@ def test_new_writes_a_file_that_passes_the_check(
 
 
 def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = _site(tmp_path)
+    root = cli_site_copy(tmp_path)
     before = (root / "orgs" / "geldhulp.yaml").read_text(encoding="utf-8")
     assert main(["--root", str(root), "new", "org", "Geldhulp"]) == 1
     assert capsys.readouterr().err == (
@@ -58,12 +51,12 @@ def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_new_refuses_a_name_without_letters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--root", str(_site(tmp_path)), "new", "org", "!!!"]) == 1
+    assert main(["--root", str(cli_site_copy(tmp_path)), "new", "org", "!!!"]) == 1
     assert "kan geen bestandsnaam gemaakt worden" in capsys.readouterr().err
 
 
 def test_stale_lists_oldest_first_with_whom_to_ask(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = _site(tmp_path)
+    root = cli_site_copy(tmp_path)
     assert main(["--root", str(root), "stale", "--months", "1"]) == 0
     out, err = capsys.readouterr()
     assert out == (
@@ -74,7 +67,7 @@ def test_stale_lists_oldest_first_with_whom_to_ask(tmp_path: Path, capsys: pytes
 
 
 def test_stale_threshold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = _site(tmp_path)
+    root = cli_site_copy(tmp_path)
     main(["--root", str(root), "stale"])  # default: 12 months before 'today'
     out, _ = capsys.readouterr()
     assert "Geldhulp Test" in out and "Buurthuis Test" not in out

@@ -84,16 +84,7 @@ class Catalog:
         return pc4s | {loc.pc4 for o in self.orgs.values() for loc in o.org.locations}
 
     def wijken_of_pc4(self, pc4: str) -> list[WijkEntry]:
-        return [w for w in self.wijken.values() if pc4 in w.wijk.pc4]
-
-    def serves_wijk(self, entry: ServiceEntry, wijk: WijkEntry) -> bool:
-        """True when the service's area names this wijk or one of its postcode areas."""
-        area = entry.service.service_area
-        return wijk.slug in area.wijken or bool(set(area.pc4) & set(wijk.wijk.pc4))
-
-    def lies_in(self, entry: ServiceEntry, wijk: WijkEntry) -> bool:
-        location = entry.location
-        return location is not None and location.pc4 in wijk.wijk.pc4
+        return [self.wijken[slug] for slug in self._wijken_of_pc4.get(pc4, [])]
 
     def services_for_wijk(self, wijk: WijkEntry) -> list[ServiceEntry]:
         """Services for this wijk in particular: bound to it, or held in it."""

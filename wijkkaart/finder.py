@@ -59,6 +59,10 @@ def gemeente_pc4s(catalog: Catalog) -> set[str]:
 
 def finder_files(catalog: Catalog, settings: Settings) -> list[tuple[str, bytes]]:
     cards = [card_data(s) for s in catalog.services]
+    by_wijk: dict[str, list[dict[str, Any]]] = {slug: [] for slug in catalog.wijken}
+    for entry, card in zip(catalog.services, cards, strict=True):
+        for wijk in catalog.wijken_served(entry) if not entry.citywide else []:
+            by_wijk[wijk.slug].append(card)
     index = {
         "gemeente": settings.gemeente or "deze gemeente",
         "pc4": {code: [w.slug for w in catalog.wijken_of_pc4(code)] for code in sorted(gemeente_pc4s(catalog))},
@@ -67,7 +71,5 @@ def finder_files(catalog: Catalog, settings: Settings) -> list[tuple[str, bytes]
     }
     in_no_wijk = [c for c in cards if c["pc4"] and not any(catalog.wijken_of_pc4(p) for p in c["pc4"])]
     files = [("zoek/index.json", index), ("zoek/gemeente.json", [c for c in cards if c["citywide"]] + in_no_wijk)]
-    for wijk in catalog.wijken.values():
-        serving = [card_data(s) for s in catalog.services if catalog.serves_wijk(s, wijk) and not s.citywide]
-        files.append((f"zoek/wijk/{wijk.slug}.json", serving))
+    files += [(f"zoek/wijk/{slug}.json", serving) for slug, serving in by_wijk.items()]
     return [(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()) for path, data in files]

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import jinja2
 
+from .pc4 import read_register
 from .settings import Settings
-from .validate import DEFAULT_THEMES, build_catalog
+from .validate import read_themes
 
 TEMPLATES = Path(__file__).parent / "templates" / "new"
 
@@ -41,24 +42,17 @@ def scaffold(settings: Settings, kind: str, name: str) -> Path:
 
 def _render(settings: Settings, kind: str, name: str) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
-    catalog, _ = build_catalog(settings)
-    themes = list(catalog.themes) if catalog else _default_themes()
     return env.get_template(f"{kind}.yaml").render(
         name=name,
-        themes=themes,
+        themes=list(read_themes(settings, [])),
         today=settings.today.isoformat(),
         gemeente=settings.gemeente or "Vul de gemeente in",
-        pc4=_some_pc4(settings, catalog),
+        pc4=_some_pc4(settings),
     )
 
 
-def _default_themes() -> list[str]:
-    return re.findall(r"- id: ([a-z0-9-]+)", DEFAULT_THEMES.read_text(encoding="utf-8"))
-
-
-def _some_pc4(settings: Settings, catalog: object) -> str:
-    from .pc4 import read_register
-
+def _some_pc4(settings: Settings) -> str:
+    """A real PC4 of the site's gemeente, so the new wijk passes the check until the editor fills in its own."""
     register = read_register(settings.geodata_path)
     if register is None:
         return "1011"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -68,8 +69,12 @@ class Schedule:
         return "; ".join(describe_rule(r) for r in self.rules)
 
 
+@cache
 def parse(expression: str) -> Schedule:
-    """Check ``expression`` with opening-hours-py, then read it into rules; raise ScheduleError."""
+    """Check ``expression`` with opening-hours-py, then read it into rules; raise ScheduleError.
+
+    Cached: validation and the catalog ask for the same expressions, and many entries share one.
+    """
     _check_syntax(expression)
     parts = [p.strip() for p in expression.split(";") if p.strip()]
     return Schedule(expression, tuple(_rule(p, expression) for p in parts))

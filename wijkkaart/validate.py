@@ -32,7 +32,7 @@ def build_catalog(settings: Settings) -> tuple[Catalog | None, list[Problem]]:
     register = read_register(settings.geodata_path)
     if register is None:
         problems.append(_no_register(settings))
-    themes = _read_themes(settings, problems)
+    themes = read_themes(settings, problems)
     wijken = {slug: WijkEntry(slug, doc, wijk) for slug, doc, wijk in _read_all(settings, "wijken", Wijk, problems)}
     orgs = {
         slug: OrgEntry(slug, doc, org, is_stale(org.checked, settings.today, settings.stale_months))
@@ -68,7 +68,8 @@ def _no_register(settings: Settings) -> Problem:
     )
 
 
-def _read_themes(settings: Settings, problems: list[Problem]) -> dict[str, Theme]:
+def read_themes(settings: Settings, problems: list[Problem]) -> dict[str, Theme]:
+    """The taxonomy: the site's themes file, or the package's default Dutch themes."""
     path = settings.path(settings.themes_file)
     if not path.is_file():
         path = DEFAULT_THEMES

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page
 
 from wijkkaart.schedule import parse
-from wijkkaart.timetable import AMSTERDAM, holidays
+from wijkkaart.timetable import AMSTERDAM, compact_rules, holidays
 
 from ..helpers import report
 
@@ -39,16 +39,7 @@ MOMENTS = [START + timedelta(days=d, hours=(d * 7) % 14) for d in range(0, 396, 
 def _rules(expression: str) -> dict[str, object]:
     schedule = parse(expression)
     return {
-        "rules": [
-            {
-                "days": [[d.weekday, list(d.nth)] for d in r.days],
-                "times": [list(t) for t in r.times],
-                "weeks": list(r.weeks) if r.weeks else None,
-                "off": r.off,
-            }
-            for r in schedule.rules
-            if not r.holidays
-        ],
+        "rules": compact_rules(schedule),
         "ph_off": schedule.holidays_off,
         "from": None,
         "to": None,
