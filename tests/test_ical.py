@@ -91,6 +91,18 @@ def test_feed_has_timezone_holidays_and_nth_weekday(example: tuple[Catalog, Sett
     assert "EXDATE;TZID=Europe/Amsterdam:20261225T090000" in friday  # Christmas, a Friday, PH off
 
 
+def test_feed_timezone_agrees_with_the_tz_database_hour_by_hour(
+    example: tuple[Catalog, Settings, dict[str, bytes]],
+) -> None:
+    _, _, files = example
+    zone = Calendar.from_ical(files["agenda/wijkz/kaarttafel.ics"]).walk("VTIMEZONE")[0].to_tz()
+    hour, end, differ = datetime(2000, 1, 1), datetime(2045, 1, 1), 0
+    while hour < end:
+        differ += hour.replace(tzinfo=zone).utcoffset() != hour.replace(tzinfo=AMSTERDAM).utcoffset()
+        hour += timedelta(hours=1)
+    assert differ == 0
+
+
 def test_closures_and_week_steps(tmp_path) -> None:  # type: ignore[no-untyped-def]
     root = site_copy(tmp_path)
     org = root / "orgs" / "buurthuis.yaml"
