@@ -19,6 +19,7 @@ from wijkkaart.geo import MAX_BOUNDARY_BYTES, Geo, build_geo
 from wijkkaart.geodata import PDOK_ITEMS, download, find_polygons
 from wijkkaart.problems import render
 from wijkkaart.settings import read_settings
+from wijkkaart.urls import MAP_DOCUMENT
 from wijkkaart.validate import build_catalog
 
 from .helpers import DATA, GEO, REPO, settings_for, site_copy
@@ -119,20 +120,21 @@ def test_without_geodata_maps_show_locations_only_and_warn_once(tmp_path: Path) 
         ("no-pc4-data", "warning"),
         ("no-geodata", "warning"),
     ]
-    wijk_map = next(a for a in site.assets if a.path == "wijken/zuid/kaart.html").content.decode()
-    assert '"geometry"' not in wijk_map
-    org_map = next(a for a in site.assets if a.path == "organisaties/buurthuis/kaart.html").content.decode()
-    assert '"lat": 52.0705' in org_map
+    wijk_map = json.loads(next(a for a in site.assets if a.path == "wijken/zuid/kaart.json").content)
+    assert wijk_map["areas"] == []
+    org_map = json.loads(next(a for a in site.assets if a.path == "organisaties/buurthuis/kaart.json").content)
+    assert [p["lat"] for p in org_map["places"]] == [52.0705]
+    assert "Bron: CBS" not in next(a for a in site.assets if a.path == MAP_DOCUMENT).content.decode()
 
 
 def test_no_cdn_in_any_map(example: tuple[Catalog, Geo], tmp_path: Path) -> None:
     site = build_site(settings_for(site_copy(tmp_path)))
-    maps = [a for a in site.assets if a.path.endswith("kaart.html")]
-    assert len(maps) == 1 + 2 + 2
-    for asset in maps:
-        html = asset.content.decode()
-        assert "cdn" not in html.lower() and "jquery" not in html.lower() and "bootstrap" not in html.lower()
-        assert 'src="../../assets/wijkkaart/vendor/leaflet/leaflet.js"' in html or asset.path == "kaart.html"
+    assert [a.path for a in site.assets if a.path.endswith("kaart.html")] == [MAP_DOCUMENT]
+    assert len([a for a in site.assets if a.path.endswith("kaart.json")]) == 1 + 2 + 2
+    html = next(a for a in site.assets if a.path == MAP_DOCUMENT).content.decode()
+    assert "cdn" not in html.lower() and "jquery" not in html.lower() and "bootstrap" not in html.lower()
+    assert 'src="../../assets/wijkkaart/vendor/leaflet/leaflet.js"' in html
+    assert "Bron: CBS / Kadaster" in html
 
 
 def test_download_from_pdok_pages_and_records_vintage(tmp_path: Path) -> None:

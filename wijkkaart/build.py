@@ -106,6 +106,6 @@ def _maps(catalog: Catalog, settings: Settings) -> tuple[list[Asset], list[Probl
 
     geo = build_geo(catalog, settings, catalog.register)
     assets = [Asset(path, content) for path, content in vendor_files()]
-    assets += [Asset(doc.src, doc.html.encode("utf-8")) for doc in build_maps(catalog, geo, settings)]
+    assets += [Asset(map_file.src, map_file.text.encode("utf-8")) for map_file in build_maps(catalog, geo, settings)]
     assets += [Asset(path, content) for path, content in hsds_files(catalog, settings, geo)]
     return assets, geo.problems

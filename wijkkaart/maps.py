@@ -1,11 +1,16 @@
-"""Folium maps built from the model and the geometry: one builder per layer, assets served by the site.
+"""Folium maps built from the model and the geometry: one map document for the whole site, fed by a
+small JSON file per page.
 
-Each map is its own small HTML document (shown in a lazy iframe) that loads only the vendored Leaflet
-files it needs: no jQuery, Bootstrap or Font Awesome, and nothing from a CDN.
+The document (``assets/wijkkaart/kaart.html``) is built once by folium and loads only the vendored
+Leaflet files: no jQuery, Bootstrap or Font Awesome, and nothing from a CDN. A page shows it in a lazy
+iframe whose URL fragment names the page (``kaart.html#wijken/moerwijk/``); the document then reads
+``wijken/moerwijk/kaart.json`` (wijk boundaries and locations). A phone fetches the document and Leaflet
+once for the whole site; every further map costs only its JSON.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,10 +24,9 @@ from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .csp import with_csp
 from .geo import Geo
 from .settings import Settings
-from .urls import Links, org_src, page_url, wijk_src
+from .urls import MAP_DOCUMENT, VENDOR, Links, org_src, page_url, wijk_src
 
 MAP_TEMPLATES = Path(__file__).parent / "templates" / "maps"
-VENDOR = "assets/wijkkaart/vendor"
 CLUSTER_AT = 8
 AREA_STYLE = {"color": "#00695c", "weight": 2, "fillColor": "#26a69a", "fillOpacity": 0.12}
 DEN_HAAG = (52.07, 4.30)
@@ -33,11 +37,11 @@ def _template(name: str) -> Any:
 
 
 @dataclass(frozen=True)
-class MapDoc:
-    """One map document: where it goes in the site and its HTML."""
+class MapFile:
+    """One file of the maps: where it goes in the site and its text."""
 
     src: str
-    html: str
+    text: str
 
 
 class MapDocument(Figure):  # type: ignore[misc]
@@ -45,11 +49,18 @@ class MapDocument(Figure):  # type: ignore[misc]
 
 
 class SiteMap(folium.Map):  # type: ignore[misc]
-    """A folium map whose Leaflet comes from the site itself, relative to the map's own URL."""
+    """A folium map whose Leaflet comes from the site itself, relative to the map document."""
 
     def __init__(self, base: str, **kwargs: Any) -> None:
-        self.default_js = [("leaflet", f"{base}{VENDOR}/leaflet/leaflet.js")]
-        self.default_css = [("leaflet_css", f"{base}{VENDOR}/leaflet/leaflet.css")]
+        self.default_js = [
+            ("leaflet", f"{base}{VENDOR}/leaflet/leaflet.js"),
+            ("markercluster", f"{base}{VENDOR}/markercluster/leaflet.markercluster.js"),
+        ]
+        self.default_css = [
+            ("leaflet_css", f"{base}{VENDOR}/leaflet/leaflet.css"),
+            ("markercluster_css", f"{base}{VENDOR}/markercluster/MarkerCluster.css"),
+            ("markercluster_default_css", f"{base}{VENDOR}/markercluster/MarkerCluster.Default.css"),
+        ]
         super().__init__(tiles=None, zoom_start=13, location=DEN_HAAG, **kwargs)
 
 
@@ -57,100 +68,78 @@ class PhoneFriendly(MacroElement):  # type: ignore[misc]
     _template = _template("phone.js")
 
 
-class AreaLayer(MacroElement):  # type: ignore[misc]
-    """Wijk boundaries, labelled; each links to its wijk page."""
+class PageData(MacroElement):  # type: ignore[misc]
+    """Reads the page's ``kaart.json`` and draws it: wijk boundaries (each linking to its wijk page) and one
+    marker per location, clustered when crowded; popups built from data, never from HTML strings."""
 
-    _template = _template("areas.js")
+    _template = _template("data.js")
 
-    def __init__(self, areas: list[dict[str, Any]], labels: bool) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.areas, self.labels, self.style = areas, labels, AREA_STYLE
-
-
-class LocationLayer(MacroElement):  # type: ignore[misc]
-    """One marker per location, clustered when crowded; popups built from data, never from HTML strings."""
-
-    _template = _template("locations.js")
-
-    def __init__(self, places: list[dict[str, Any]], base: str, fit: bool) -> None:
-        super().__init__()
-        self.places, self.fit = places, fit
-        self.cluster = len(places) >= CLUSTER_AT
-        self.base = base
-
-    def render(self, **kwargs: Any) -> Any:
-        if self.cluster:
-            header: Any = getattr(self.get_root(), "header")  # noqa: B009
-            header.add_child(
-                folium.JavascriptLink(f"{self.base}{VENDOR}/markercluster/leaflet.markercluster.js"),
-                name="markercluster",
-            )
-            for name in ("MarkerCluster.css", "MarkerCluster.Default.css"):
-                header.add_child(folium.CssLink(f"{self.base}{VENDOR}/markercluster/{name}"), name=name)
-        return super().render(**kwargs)
+        self.style, self.cluster_at = AREA_STYLE, CLUSTER_AT
+        self.root = "../" * MAP_DOCUMENT.count("/")
 
 
 class MapBuilder:
     def __init__(self, catalog: Catalog, geo: Geo, settings: Settings) -> None:
         self.catalog, self.geo, self.settings = catalog, geo, settings
 
-    def all(self) -> list[MapDoc]:
-        docs = [self.overview()]
-        docs += [self.wijk(w) for w in self.catalog.wijken.values()]
-        docs += [self.org(o) for o in self.catalog.orgs.values()]
-        return docs
+    def all(self) -> list[MapFile]:
+        files = [self.document(), self.overview()]
+        files += [self.wijk(w) for w in self.catalog.wijken.values()]
+        files += [self.org(o) for o in self.catalog.orgs.values()]
+        return files
 
-    def overview(self) -> MapDoc:
+    def document(self) -> MapFile:
+        """The one map document of the site; it holds no data, so it is the same for every page."""
+        base = "../" * MAP_DOCUMENT.count("/")
+        document = MapDocument(title="Kaart")
+        fmap = SiteMap(base, scrollWheelZoom=False, zoomSnap=0.25)
+        document.add_child(fmap)
+        layers = [
+            folium.TileLayer(self._tiles(), max_zoom=self.settings.tiles_max_zoom),
+            PageData(),
+            PhoneFriendly(),
+        ]
+        for number, element in enumerate([document, fmap, *layers]):
+            element._id = f"{number:x}"  # stable names, so the same settings give the same file (and cache)
+        for layer in layers:
+            layer.add_to(fmap)
+        return MapFile(MAP_DOCUMENT, with_csp(document.render(), self.settings.tiles_url))
+
+    def overview(self) -> MapFile:
         links = Links("index.md")
         areas = [self._area(w, links) for w in self.catalog.wijken.values() if w.slug in self.geo.wijken]
-        return self._render("index.md", "Kaart van alle wijken", areas, [], labels=True)
+        return self._data("index.md", "Kaart van alle wijken", areas, [], labels=True)
 
-    def wijk(self, wijk: WijkEntry) -> MapDoc:
+    def wijk(self, wijk: WijkEntry) -> MapFile:
         src = wijk_src(wijk.slug)
         areas = [self._area(wijk, Links(src), link=False)] if wijk.slug in self.geo.wijken else []
         places = self._places(self.catalog.services_for_wijk(wijk), Links(src))
-        return self._render(src, f"Kaart van {wijk.name}", areas, places, labels=False)
+        return self._data(src, f"Kaart van {wijk.name}", areas, places, labels=False)
 
-    def org(self, org: OrgEntry) -> MapDoc:
+    def org(self, org: OrgEntry) -> MapFile:
         src = org_src(org.slug)
         links = Links(src)
         served = {w.slug: w for s in self.catalog.services_of(org) for w in self.catalog.wijken_served(s)}
         areas = [self._area(w, links) for w in served.values() if w.slug in self.geo.wijken]
         places = self._places(self.catalog.services_of(org), links)
-        return self._render(src, f"Kaart van {org.name}", areas, places, labels=True)
+        return self._data(src, f"Kaart van {org.name}", areas, places, labels=True)
 
-    def _render(
+    def _data(
         self, page_src: str, title: str, areas: list[dict[str, Any]], places: list[dict[str, Any]], labels: bool
-    ) -> MapDoc:
-        """The map shown on the page ``page_src``; it lives beside that page as ``kaart.html``."""
-        path = page_url(page_src) + "kaart.html"
-        base = "../" * path.count("/")
-        document = MapDocument(title=title)
-        fmap = SiteMap(base, scrollWheelZoom=False, zoomSnap=0.25)
-        document.add_child(fmap)
-        layers = [
-            folium.TileLayer(self._tiles(bool(areas)), max_zoom=self.settings.tiles_max_zoom),
-            AreaLayer(areas, labels),
-            LocationLayer(places, base, fit=not areas),
-            PhoneFriendly(),
-        ]
-        for number, element in enumerate([document, fmap, *layers]):
-            element._id = f"{number:x}"  # stable names, so the same data gives the same file (and cache)
-        for layer in layers:
-            layer.add_to(fmap)
-        return MapDoc(path, with_csp(document.render(), self.settings.tiles_url))
+    ) -> MapFile:
+        """The map data of the page ``page_src``, beside it as ``kaart.json``; links in it are relative to it."""
+        data = {"title": title, "areas": areas, "places": places, "labels": labels, "fit": not areas}
+        return MapFile(page_url(page_src) + "kaart.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
-    def _tiles(self, with_areas: bool) -> TileProvider:
+    def _tiles(self) -> TileProvider:
         """The tile server as a provider object: a plain URL makes folium search all named providers."""
-        return TileProvider(
-            name="kaart",
-            url=self.settings.tiles_url,
-            attribution=self._attribution(with_areas),
-            html_attribution=self._attribution(with_areas),
-        )
+        credit = self._attribution()
+        return TileProvider(name="kaart", url=self.settings.tiles_url, attribution=credit, html_attribution=credit)
 
-    def _attribution(self, with_areas: bool) -> str:
-        source = f" | Bron: CBS / Kadaster ({self.geo.vintage})" if with_areas and self.geo.vintage else ""
+    def _attribution(self) -> str:
+        source = f" | Bron: CBS / Kadaster ({self.geo.vintage})" if self.geo.vintage else ""
         return self.settings.tiles_attribution + source
 
     def _area(self, wijk: WijkEntry, links: Links, link: bool = True) -> dict[str, Any]:
@@ -189,7 +178,7 @@ class MapBuilder:
         return list(places.values())
 
 
-def build_maps(catalog: Catalog, geo: Geo, settings: Settings) -> list[MapDoc]:
+def build_maps(catalog: Catalog, geo: Geo, settings: Settings) -> list[MapFile]:
     return MapBuilder(catalog, geo, settings).all()
 
 

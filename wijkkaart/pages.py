@@ -24,7 +24,7 @@ from .network import wijk_network
 from .problems import Problem
 from .settings import Settings
 from .timetable import holidays
-from .urls import Links, org_src, page_url, print_src, theme_src, wijk_src
+from .urls import MAP_FILES, Links, org_src, page_url, print_src, theme_src, wijk_src
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 ANCHOR = "wk-anchor-placeholder"
@@ -51,6 +51,7 @@ class Renderer:
         )
         self.env.globals.update(
             card_data=card_data,
+            map_files=list(MAP_FILES),
             holidays=holidays(settings.today),
             report_link=self._report_link,
             languages_used=sorted({c for s in catalog.services for c in s.service.languages}),

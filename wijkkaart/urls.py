@@ -12,6 +12,27 @@ if TYPE_CHECKING:
     from .catalog import ServiceEntry
 
 
+MAP_DOCUMENT = "assets/wijkkaart/kaart.html"
+VENDOR = "assets/wijkkaart/vendor"
+# What a map needs besides its page's kaart.json, so that "Bewaar offline" can keep it all.
+MAP_FILES = (
+    MAP_DOCUMENT,
+    *(
+        f"{VENDOR}/{name}"
+        for name in (
+            "leaflet/leaflet.js",
+            "leaflet/leaflet.css",
+            "leaflet/images/marker-icon.png",
+            "leaflet/images/marker-icon-2x.png",
+            "leaflet/images/marker-shadow.png",
+            "markercluster/leaflet.markercluster.js",
+            "markercluster/MarkerCluster.css",
+            "markercluster/MarkerCluster.Default.css",
+        )
+    ),
+)
+
+
 def page_url(src: str) -> str:
     """``wijken/moerwijk.md`` → ``wijken/moerwijk/`` (directory URLs, as mkdocs makes them)."""
     stem = src.removesuffix(".md")
@@ -51,6 +72,10 @@ class Links:
         """A file of the site (not a page), e.g. ``agenda/wijkz/kaarttafel.ics``."""
         rel = posixpath.relpath("/", "/" + self.here)
         return ("" if rel == "." else rel + "/") + path
+
+    def map_frame(self) -> str:
+        """The site's map document showing this page's map: its fragment names the page (see maps.py)."""
+        return self.asset(MAP_DOCUMENT) + "#" + self.here
 
     def wijk(self, slug: str) -> str:
         return self.to(wijk_src(slug))

@@ -58,3 +58,23 @@ def test_map_does_not_trap_one_finger_scrolling(phone: Page, site_url: str) -> N
     container = frame.locator(".leaflet-container")
     expect(container).to_be_visible()
     assert "leaflet-touch-drag" not in (container.get_attribute("class") or "")
+
+
+def test_map_document_reads_only_a_page_of_its_own_site(phone: Page, site_url: str) -> None:
+    """The fragment names a page; anything else (another host, a way out of the site) is not fetched."""
+    fetched: list[str] = []
+    phone.on("request", lambda r: fetched.append(r.url) if r.url.endswith(".json") else None)
+    document = site_url + "/assets/wijkkaart/kaart.html"
+    for fragment in (
+        "https://elders.example/",
+        "../../../",
+        "//elders.example/",
+        "wijken/x/../../",
+        "wijken/moerwijk/",
+    ):
+        phone.goto("about:blank")  # a new fragment alone would not load the document again
+        phone.goto(f"{document}#{fragment}")
+        expect(phone.locator(".leaflet-container")).to_be_visible()
+    expect(phone.locator("path.leaflet-interactive")).to_have_count(1)
+    expect(phone).to_have_title("Kaart van Moerwijk")
+    assert fetched == [site_url + "/wijken/moerwijk/kaart.json"]

@@ -26,6 +26,9 @@ def test_visited_pages_and_a_saved_wijk_work_offline(browser: Browser, site_url:
     page.goto(site_url + "/wijken/moerwijk/")
     expect(page.get_by_role("heading", name="Moerwijk", level=1)).to_be_visible()
     expect(page.locator("#aanbod ~ section article.wk-service").first).to_be_visible()
+    page.locator("iframe.wk-map__frame").scroll_into_view_if_needed()  # the map works offline too
+    expect(page.frame_locator("iframe.wk-map__frame").locator("path.leaflet-interactive")).to_have_count(1)
+    expect(page.frame_locator("iframe.wk-map__frame").locator(".leaflet-marker-icon").first).to_be_visible()
     page.fill("#wk-postcode", "2533")
     page.locator("form[data-wk-postcode] button[type=submit]").click()
     expect(

@@ -1,0 +1,85 @@
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  // The fragment names the page whose map this is ("wijken/moerwijk/"); only a plain site path is read.
+  var page = decodeURIComponent(location.hash.slice(1));
+  if (!/^(?:[A-Za-z0-9_-]+\/)*$/.test(page)) { return; }
+  var root = new URL("{{ this.root }}", location.href);
+  var source = new URL(page + "kaart.json", root);
+
+  function link(url) { return new URL(url, source).href; }
+
+  function popup(place) {
+    var box = document.createElement("div");
+    var title = document.createElement("strong");
+    title.textContent = place.name;
+    box.appendChild(title);
+    if (place.approximate) {
+      var note = document.createElement("div");
+      note.textContent = "locatie bij benadering";
+      box.appendChild(note);
+    }
+    var list = document.createElement("ul");
+    list.style.paddingLeft = "1.1em";
+    place.items.forEach(function (item) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = link(item.url);
+      a.target = "_top";
+      a.textContent = item.name;
+      li.appendChild(a);
+      if (item.when) { li.appendChild(document.createTextNode(": " + item.when)); }
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  function drawAreas(data) {
+    var layer = L.geoJSON(null, {
+      style: function () { return {{ this.style|tojson }}; },
+      onEachFeature: function (feature, shape) {
+        var props = feature.properties;
+        if (!data.labels) { shape.bindTooltip(props.name, {className: "wk-label"}); }
+        if (props.url) {
+          shape.on("click", function () { window.top.location.href = link(props.url); });
+        }
+      }
+    });
+    data.areas.forEach(function (area) {
+      layer.addData({type: "Feature", properties: {name: area.name, url: area.url}, geometry: area.geometry});
+      if (data.labels) {
+        L.tooltip({permanent: true, direction: "center", className: "wk-label"})
+          .setLatLng(area.label).setContent(area.name).addTo(map);
+      }
+    });
+    layer.addTo(map);
+    if (layer.getLayers().length) { map.fitBounds(layer.getBounds(), {padding: [8, 8]}); }
+  }
+
+  function drawPlaces(data) {
+    var places = data.places;
+    var group = places.length >= {{ this.cluster_at }}
+      ? L.markerClusterGroup({showCoverageOnHover: false}) : L.featureGroup();
+    places.forEach(function (place) {
+      var marker = L.marker([place.lat, place.lon], {title: place.name, alt: place.name, keyboard: true,
+                                                    opacity: place.approximate ? 0.7 : 1});
+      marker.bindPopup(popup(place));
+      group.addLayer(marker);
+    });
+    group.addTo(map);
+    if (data.fit && places.length) { map.fitBounds(group.getBounds(), {padding: [24, 24], maxZoom: 16}); }
+  }
+
+  fetch(source).then(function (response) {
+    if (!response.ok) { throw new Error(response.status); }
+    return response.json();
+  }).then(function (data) {
+    document.title = data.title;
+    drawAreas(data);
+    drawPlaces(data);
+  }).catch(function () {
+    document.title = "Kaart niet beschikbaar";
+  });
+})();
+{% endmacro %}
