@@ -83,3 +83,39 @@ def test_every_text_field_is_escaped() -> None:
     assert "&lt;script&gt;alert(&#39;naam&#39;)&lt;/script&gt;" in org
     assert "&lt;img src=x onerror=alert(&#39;adres&#39;)&gt;" in org
     assert 'title: "\\u2039script\\u203aalert(\\u0026#x27;naam\\u0026#x27;)\\u2039/script\\u203a"' in org
+
+
+@pytest.mark.usefixtures("html_allowed")
+@pytest.mark.parametrize("root", [REPO, HOSTILE], ids=["voorbeeld", "vijandig"])
+def test_markdown_passes_every_generated_page_through_unchanged(root: Path) -> None:
+    """The mkdocs adapter skips the Markdown pass for generated pages; this is why that changes nothing."""
+    import markdown
+    from mkdocs.config import load_config
+    from mkdocs.utils import meta
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    site = build_site(settings_for(root))
+    for page in site.pages:
+        body, _ = meta.get_data(page.content)
+        converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        assert converter.convert(body).strip() == body.strip(), page.src
+
+
+def test_a_large_theme_leads_to_the_wijk_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond THEME_CARDS entries a theme page lists wijken with counts, not thousands of cards."""
+    from wijkkaart import pages
+
+    monkeypatch.setattr(pages, "THEME_CARDS", 1)
+    site = build_site(settings_for(REPO), with_maps=False)
+    theme = next(p.content for p in site.pages if p.src == "themas/geld-en-schulden.md")
+    assert "wk-service" not in theme  # no cards
+    assert "Bij dit thema staan 9 spreekuren en activiteiten" in theme
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a> <span class="wk-muted">\((\d+)\)</span>', theme)
+    assert links[:2] == [
+        ("../../wijken/bouwlust-vrederust/#thema-geld-en-schulden", "Bouwlust/Vrederust", "1"),
+        ("../../wijken/centrum/#thema-geld-en-schulden", "Centrum", "2"),
+    ]
+    for href, name, count in links:  # each count is what that wijk page shows under the theme
+        wijk = next(p.content for p in site.pages if p.src == href.removeprefix("../../").split("/#")[0] + ".md")
+        section = wijk.split('<h3 id="thema-geld-en-schulden">')[1].split("</section>")[0]
+        assert section.count('<article class="wk-service"') == int(count), name

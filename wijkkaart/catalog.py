@@ -94,7 +94,7 @@ class Catalog:
         """Services for the whole gemeente (this wijk's gemeente) that are held outside this wijk."""
         mine = {id(s) for s in self._by_wijk.get(wijk.slug, [])}
         gemeente = self._gemeente_of(wijk)
-        return [s for s in self._citywide if id(s) not in mine and self._service_gemeente(s) in (gemeente, None)]
+        return [s for s, where in self._citywide_where if id(s) not in mine and where in (gemeente, None)]
 
     @cached_property
     def _by_wijk(self) -> dict[str, list[ServiceEntry]]:
@@ -114,6 +114,11 @@ class Catalog:
     def _citywide(self) -> list[ServiceEntry]:
         return [s for s in self.services if s.citywide]
 
+    @cached_property
+    def _citywide_where(self) -> list[tuple[ServiceEntry, str | None]]:
+        """Each citywide service with the gemeente it is held in (None: no location, or not in the register)."""
+        return [(s, self._service_gemeente(s)) for s in self._citywide]
+
     def _gemeente_of(self, wijk: WijkEntry) -> str | None:
         area = self.register.get(wijk.wijk.pc4[0]) if self.register else None
         return area.gemeente if area else None
@@ -122,6 +127,16 @@ class Catalog:
         location = entry.location
         area = self.register.get(location.pc4) if self.register and location else None
         return area.gemeente if area else None
+
+    def theme_counts_by_wijk(self, theme_id: str) -> list[tuple[WijkEntry, int]]:
+        """Per wijk, how many of its services have this as their first theme (the wijk page's section)."""
+        by_wijk = self._by_wijk
+        counts = [(w, sum(s.themes[0] == theme_id for s in by_wijk.get(w.slug, []))) for w in self.wijken.values()]
+        return [(wijk, count) for wijk, count in counts if count]
+
+    def placed_services(self) -> set[int]:
+        """The ids of the services that some wijk page lists."""
+        return {id(s) for services in self._by_wijk.values() for s in services}
 
     def services_with_theme(self, theme_id: str) -> list[ServiceEntry]:
         return [s for s in self.services if theme_id in s.themes]
@@ -134,14 +149,25 @@ class Catalog:
         return sorted(seen.values(), key=lambda o: o.name.lower())
 
     def services_of(self, org: OrgEntry) -> list[ServiceEntry]:
-        return [s for s in self.services if s.org is org]
+        return self._by_org.get(org.slug, [])
+
+    @cached_property
+    def _by_org(self) -> dict[str, list[ServiceEntry]]:
+        index: dict[str, list[ServiceEntry]] = {}
+        for entry in self.services:
+            index.setdefault(entry.org.slug, []).append(entry)
+        return index
 
     def wijken_served(self, entry: ServiceEntry) -> list[WijkEntry]:
         """The wijken a service's area names, directly or through one of their postcode areas."""
         area = entry.service.service_area
         slugs = [w for w in area.wijken if w in self.wijken]
         slugs += [w for p in area.pc4 for w in self._wijken_of_pc4.get(p, [])]
-        return [self.wijken[s] for s in sorted(set(slugs), key=list(self.wijken).index)]
+        return [self.wijken[s] for s in sorted(set(slugs), key=self._wijk_order.__getitem__)]
+
+    @cached_property
+    def _wijk_order(self) -> dict[str, int]:
+        return {slug: n for n, slug in enumerate(self.wijken)}
 
     @cached_property
     def _wijken_of_pc4(self) -> dict[str, list[str]]:

@@ -28,6 +28,7 @@ from .urls import MAP_FILES, Links, org_src, page_url, print_src, theme_src, wij
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 ANCHOR = "wk-anchor-placeholder"
+THEME_CARDS = 80  # more entries than this, and a theme page leads to the wijk pages instead
 
 
 @dataclass(frozen=True)
@@ -136,11 +137,21 @@ class Renderer:
         return {"org": org, "services": self.catalog.services_of(org)}
 
     def _theme(self, theme: Theme) -> dict[str, Any]:
-        services = self.catalog.services_with_theme(theme.id)
+        """A theme page shows every entry as a card, up to ``THEME_CARDS``; beyond that (a region or the
+        whole country) it leads to the theme's section on each wijk page instead, with the entries held
+        outside every wijk as a short list."""
+        services = sorted(self.catalog.services_with_theme(theme.id), key=lambda s: s.service.name.lower())
+        if len(services) <= THEME_CARDS:
+            return {"theme": theme, "services": services, "orgs": self.catalog.orgs_with_theme(theme.id)}
+        placed = self.catalog.placed_services()
+        by_gemeente: dict[str, list[tuple[WijkEntry, int]]] = {}
+        for wijk, count in self.catalog.theme_counts_by_wijk(theme.id):
+            by_gemeente.setdefault(wijk.wijk.gemeente, []).append((wijk, count))
         return {
             "theme": theme,
-            "services": sorted(services, key=lambda s: s.service.name.lower()),
-            "orgs": self.catalog.orgs_with_theme(theme.id),
+            "total": len(services),
+            "by_gemeente": sorted(by_gemeente.items()),
+            "unplaced": [s for s in services if id(s) not in placed],
         }
 
     def _report_link(self, entry: ServiceEntry) -> str:

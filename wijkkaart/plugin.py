@@ -28,6 +28,7 @@ from .problems import DataError, Problem, Severity, errors, render, summary
 from .settings import DEFAULTS, Settings
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
+BODY_PLACEHOLDER = "<!-- wijkkaart: pagina -->"
 
 
 def _option(default: Any) -> Any:
@@ -45,6 +46,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.settings: Settings | None = None
         self.serving = False
         self.pending: list[Problem] = []
+        self.generated: set[str] = set()
+        self.bodies: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -84,7 +87,18 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         )
         print(render(problems), file=sys.stderr, flush=True)
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's body is HTML that Markdown passes through unchanged (tested), so it skips the
+        Markdown pass: a placeholder goes in and the body comes back in ``on_page_content``."""
+        if page.file.src_uri not in self.generated:
+            return markdown
+        self.bodies[page.file.src_uri] = markdown
+        return BODY_PLACEHOLDER
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        body = self.bodies.pop(page.file.src_uri, None)
+        if body is not None:
+            html = html.replace(BODY_PLACEHOLDER, body, 1)
         if self.pending and self.settings is not None:
             return render_problem_banner(self.pending, self.settings) + html
         return html
@@ -101,11 +115,13 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        self.generated = set()
         for page in self.site.pages:
             if files.get_file_from_path(page.src) is not None:
                 log.info("wijkkaart: %s staat in de docs-map; die pagina gaat voor.", page.src)
                 continue
             files.append(File.generated(config, page.src, content=page.content))
+            self.generated.add(page.src)
         for asset in self.site.assets:
             files.append(File.generated(config, asset.path, content=asset.content))
         return files
