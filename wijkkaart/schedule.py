@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -63,9 +63,9 @@ class Schedule:
     def holidays_off(self) -> bool:
         return any(r.holidays and r.off for r in self.rules)
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The whole schedule in plain Dutch."""
+        """The whole schedule in plain Dutch (worded once: cards, maps, feeds and search all show it)."""
         return "; ".join(describe_rule(r) for r in self.rules)
 
 

@@ -29,9 +29,12 @@ MONTHS = (
 )
 
 
+_MARKDOWN = md.Markdown(extensions=[], output_format="html")  # one converter, reset for each text
+
+
 def render_markdown(text: str) -> str:
     """Limited Markdown → safe HTML: no raw HTML, no images, only http(s), mailto and tel links."""
-    html = md.markdown(text, extensions=[], output_format="html")
+    html = _MARKDOWN.reset().convert(text)
     return nh3.clean(
         html,
         tags=_TAGS,
