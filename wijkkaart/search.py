@@ -59,6 +59,8 @@ def _record(catalog: Catalog, entry: ServiceEntry) -> SearchRecord:
 
 
 RECORDS_DIR = "_zoekrecords"
+# Only these files carry data-pagefind-body; Pagefind need not read the rest (print sheets, theme pages).
+INDEXED = f"{{{RECORDS_DIR}/*.html,organisaties/*/index.html,wijken/*/index.html}}"
 
 
 def write_search_index(site_dir: Path, records: list[SearchRecord]) -> int:
@@ -78,7 +80,7 @@ def write_search_index(site_dir: Path, records: list[SearchRecord]) -> int:
         (folder / f"{number}.html").write_text(template.render(record=record), encoding="utf-8")
     try:
         completed = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "nl"],
+            [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "nl", "--glob", INDEXED],
             capture_output=True,
             text=True,
             check=False,
