@@ -159,3 +159,20 @@ def test_download_from_pdok_pages_and_records_vintage(tmp_path: Path) -> None:
     assert [f["properties"]["pc4"] for f in saved["features"]] == ["2525", "2526", "2531", "2532"]
     found = find_polygons(settings)
     assert found is not None and found.path == source.path and found.vintage == "CBS PC4 2024"
+
+
+def test_clean_coverage_is_kept_in_the_cache_and_a_damaged_cache_is_recomputed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = settings_for(site_copy(tmp_path))
+    catalog, _ = build_catalog(settings)
+    assert catalog is not None
+    fresh = build_geo(catalog, settings, catalog.register)
+    kept = list((tmp_path / "site" / ".cache" / "wijkkaart").glob("schoon-*.fgb"))
+    assert len(kept) == 1
+    with monkeypatch.context() as patch:
+        patch.setattr(shapely, "coverage_clean", lambda *a, **k: pytest.fail("not read from the cache"))
+        assert build_geo(catalog, settings, catalog.register).wijken == fresh.wijken
+    kept[0].write_bytes(b"kapot")
+    assert build_geo(catalog, settings, catalog.register).wijken == fresh.wijken
+    assert kept[0].read_bytes() != b"kapot"
