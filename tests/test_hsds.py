@@ -78,10 +78,26 @@ def test_ids_are_deterministic_and_schedules_exact(export: dict[str, Any]) -> No
     assert "timezone" not in schedule and "Europe/Amsterdam" in schedule["notes"]
     assert "Niet op Nederlandse feestdagen." in schedule["notes"]
     moerwijk = services["Maatje aanvragen – wijkteam Moerwijk"]
-    assert moerwijk["service_areas"][0]["extent_type"] == "geojson"
+    [area] = moerwijk["service_areas"]
+    assert (area["name"], area["uri"]) == ("Moerwijk", "http://127.0.0.1:8000/wijken/moerwijk/")
+    assert "extent" not in area  # the boundary is published once, in wijken.geojson
     assert export["index.json"]["license"]["name"] == "CC BY 4.0"
 
 
 def test_the_validator_does_reject_bad_objects(export: dict[str, Any]) -> None:
     broken = dict(export["services.json"][0], status="open", id="geen-uuid")
     assert len(_errors(_validator("compiled/service31.json"), [broken])) == 2
+
+
+def test_wijk_boundaries_are_published_once_as_geojson(export: dict[str, Any]) -> None:
+    from shapely.geometry import shape
+
+    boundaries = export["wijken.geojson"]
+    features = {f["id"]: f for f in boundaries["features"]}
+    assert sorted(features) == ["bouwlust-vrederust", "centrum", "loosduinen", "moerwijk", "schilderswijk"]
+    moerwijk = features["moerwijk"]
+    assert moerwijk["properties"]["uri"] == "http://127.0.0.1:8000/wijken/moerwijk/"
+    assert shape(moerwijk["geometry"]).is_valid and shape(moerwijk["geometry"]).contains(
+        shape({"type": "Point", "coordinates": [4.2851, 52.0516]})
+    )
+    assert export["index.json"]["files"]["wijkgrenzen"] == "../wijken.geojson"

@@ -8,7 +8,6 @@ stated in every schedule's ``notes`` and in the index document.
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -19,10 +18,11 @@ from ..model import Location, Theme
 from ..recurrence import recurrences
 from ..settings import Settings
 from ..text import languages
-from ..urls import org_src, page_url
+from ..urls import org_src, page_url, wijk_src
 
 NAMESPACE = uuid.UUID("3f0d5d84-7a4c-4b0e-9a53-77696a6b6b61")
 FOLDER = "open-data/hsds"
+BOUNDARIES = "open-data/wijken.geojson"
 TIME_NOTE = "Tijden in lokale tijd Europe/Amsterdam (CET/CEST)."
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
 
@@ -44,8 +44,8 @@ class HsdsExport:
         services = [self.service(s) for s in self.catalog.services]
         taxonomy = self.taxonomy()
         index = self.index(len(organizations), len(services), len(taxonomy["terms"]))
-        return [
-            (f"{FOLDER}/{name}", json.dumps(data, ensure_ascii=False, indent=1).encode())
+        files = [
+            (f"{FOLDER}/{name}", dumps(data).encode())
             for name, data in (
                 ("index.json", index),
                 ("organizations.json", organizations),
@@ -53,6 +53,31 @@ class HsdsExport:
                 ("taxonomy.json", taxonomy),
             )
         ]
+        return [*files, (BOUNDARIES, dumps(self.boundaries()).encode())]
+
+    def boundaries(self) -> dict[str, Any]:
+        """Every wijk boundary once, as GeoJSON; a service area names its wijk by ``uri`` (the wijk page)."""
+        shapes = self.geo.wijken if self.geo else {}
+        return {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "id": wijk.slug,
+                    "properties": _clean(
+                        {
+                            "name": wijk.name,
+                            "gemeente": wijk.wijk.gemeente,
+                            "pc4": wijk.wijk.pc4,
+                            "uri": self._wijk_uri(wijk),
+                        }
+                    ),
+                    "geometry": shapes[wijk.slug].geometry,
+                }
+                for wijk in self.catalog.wijken.values()
+                if wijk.slug in shapes
+            ],
+        }
 
     def index(self, orgs: int, services: int, terms: int) -> dict[str, Any]:
         return {
@@ -64,7 +89,12 @@ class HsdsExport:
             "attribution": "Sociale kaart (wijkkaart); wijkgrenzen: Bron: CBS / Kadaster.",
             "timezone": "Europe/Amsterdam. " + TIME_NOTE + " Het HSDS-veld 'timezone' (vaste UTC-afwijking) is "
             "niet gebruikt, omdat het zomertijd niet kan uitdrukken.",
-            "files": {"organizations": "organizations.json", "services": "services.json", "taxonomy": "taxonomy.json"},
+            "files": {
+                "organizations": "organizations.json",
+                "services": "services.json",
+                "taxonomy": "taxonomy.json",
+                "wijkgrenzen": "../wijken.geojson",
+            },
             "counts": {"organizations": orgs, "services": services, "taxonomy_terms": terms},
         }
 
@@ -224,16 +254,21 @@ class HsdsExport:
         return out
 
     def _wijk_area(self, entry: ServiceEntry, sid: str, wijk: WijkEntry) -> dict[str, Any]:
-        shape = self.geo.wijken.get(wijk.slug) if self.geo else None
+        """A wijk as service area: its postcode areas, and its page as ``uri``. The boundary itself is in
+        ``open-data/wijken.geojson`` once, not copied into every service (200 MB at 10,000 organisations)."""
         return _clean(
             {
                 "id": uid("area", entry.uid, wijk.slug),
                 "service_id": sid,
                 "name": wijk.name,
                 "description": "Postcodegebieden " + ", ".join(wijk.wijk.pc4),
-                "extent": dumps(shape.geometry) if shape else None,
-                "extent_type": "geojson" if shape else None,
+                "uri": self._wijk_uri(wijk),
             }
+        )
+
+    def _wijk_uri(self, wijk: WijkEntry) -> str | None:
+        return (
+            f"{self.settings.site_url.rstrip('/')}/{page_url(wijk_src(wijk.slug))}" if self.settings.site_url else None
         )
 
     def service_at_locations(self, entry: ServiceEntry, sid: str) -> list[dict[str, Any]]:
