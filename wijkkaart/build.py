@@ -6,16 +6,22 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .catalog import Catalog
 from .pages import Page, render_pages
+from .parallel import Background
 from .problems import DataError, Problem
 from .settings import Settings
 from .validate import build_catalog
 
+if TYPE_CHECKING:
+    from .geo import Geo
+
 ASSETS = Path(__file__).parent / "assets"
 SCRIPT = "assets/wijkkaart/js/finder.js"
 STYLESHEET = "assets/wijkkaart/css/wijkkaart.css"
+PARALLEL_STEP = "open data and agenda (second core)"
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,11 @@ class Site:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def build_site(settings: Settings, with_maps: bool = True) -> Site:
+def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True) -> Site:
     """Load, validate and render; raise DataError with all problems when any is an error.
 
     ``with_maps=False`` is the fast path of ``wijkkaart check``: no geometry, no geopandas, no folium.
+    With ``parallel`` the open data and agenda files are made on the second core while pages render.
     """
     clock = _Clock()
     catalog, problems = build_catalog(settings)
@@ -47,14 +54,22 @@ def build_site(settings: Settings, with_maps: bool = True) -> Site:
         raise DataError(problems)
     if not with_maps:
         return Site(catalog, render_pages(catalog, settings, maps=False), problems)
-    assets, geo_problems = _maps(catalog, settings)
-    clock.lap("maps and open data")
+    from .geo import build_geo
+
+    geo = build_geo(catalog, settings, catalog.register)
+    clock.lap("geometry")
+    exports = Background(lambda: _exports(catalog, settings, geo), parallel)
+    assets = _map_files(catalog, settings, geo)
+    clock.lap("maps")
     assets += _browser_files(catalog, settings)
-    clock.lap("finder data and agenda")
+    clock.lap("finder data")
     pages = render_pages(catalog, settings, maps=True)
     clock.lap("render pages")
+    assets += exports.result()
+    clock.lap("waiting for open data and agenda")
+    clock.laps[PARALLEL_STEP] = exports.seconds
     assets += _offline_files(pages, assets, settings)
-    return Site(catalog, pages, problems + geo_problems, assets, clock.laps)
+    return Site(catalog, pages, problems + geo.problems, assets, clock.laps)
 
 
 class _Clock:
@@ -93,19 +108,20 @@ def _browser_files(catalog: Catalog, settings: Settings) -> list[Asset]:
         for p in sorted(ASSETS.glob("*/*"))
         if p.is_file() and p.parent.name in ("js", "css")
     ]
-    from .exports.ical import ical_files
-
-    files += [Asset(path, content) for path, content in finder_files(catalog, settings)]
-    return files + [Asset(path, content) for path, content in ical_files(catalog, settings)]
+    return files + [Asset(path, content) for path, content in finder_files(catalog, settings)]
 
 
-def _maps(catalog: Catalog, settings: Settings) -> tuple[list[Asset], list[Problem]]:
-    from .exports.hsds import hsds_files
-    from .geo import build_geo
+def _map_files(catalog: Catalog, settings: Settings, geo: Geo) -> list[Asset]:
     from .maps import build_maps, vendor_files
 
-    geo = build_geo(catalog, settings, catalog.register)
     assets = [Asset(path, content) for path, content in vendor_files()]
-    assets += [Asset(map_file.src, map_file.text.encode("utf-8")) for map_file in build_maps(catalog, geo, settings)]
-    assets += [Asset(path, content) for path, content in hsds_files(catalog, settings, geo)]
-    return assets, geo.problems
+    return assets + [Asset(f.src, f.text.encode("utf-8")) for f in build_maps(catalog, geo, settings)]
+
+
+def _exports(catalog: Catalog, settings: Settings, geo: Geo) -> list[Asset]:
+    """Open data (HSDS, wijk boundaries) and the iCal feeds."""
+    from .exports.hsds import hsds_files
+    from .exports.ical import ical_files
+
+    files = hsds_files(catalog, settings, geo) + ical_files(catalog, settings)
+    return [Asset(path, content) for path, content in files]

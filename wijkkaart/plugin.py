@@ -64,7 +64,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.settings is not None
         try:
-            self.site = build_site(self.settings)
+            self.site = build_site(self.settings, parallel=not self.serving)  # serve: no fork beside its threads
         except DataError as err:
             if self.serving and self.site is not None:
                 self._keep_last_good_site(err.problems)

@@ -1,0 +1,60 @@
+"""Work on the machine's second core: a forked process computes, the build goes on, the result comes back.
+
+A fork shares the parent's memory (the catalog, the geometry) without copying or pickling it; only the
+result travels back, pickled through a pipe. Where fork is missing, or asked not to, the work runs here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from typing import Generic, TypeVar, cast
+
+T = TypeVar("T")
+
+
+class Background(Generic[T]):
+    """``work`` started now (in a forked process when ``parallel``); ``result()`` waits for it."""
+
+    def __init__(self, work: Callable[[], T], parallel: bool = True) -> None:
+        self.seconds = 0.0
+        self._value: T | None = None
+        self._process: multiprocessing.process.BaseProcess | None = None
+        if not (parallel and _can_fork()):
+            started = time.perf_counter()
+            self._value = work()
+            self.seconds = time.perf_counter() - started
+            return
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+
+        def run() -> None:
+            started = time.perf_counter()
+            try:
+                send.send((True, work(), time.perf_counter() - started))
+            except BaseException as err:  # every failure goes back to the parent
+                send.send((False, f"{type(err).__name__}: {err}", 0.0))
+
+        self._process = context.Process(target=run, daemon=True)
+        self._process.start()
+        send.close()
+
+    def result(self) -> T:
+        if self._process is None:
+            return self._value  # type: ignore[return-value]
+        try:
+            ok, value, self.seconds = self._receive.recv()  # before join: a large result fills the pipe
+        except EOFError:
+            ok, value = False, f"het hulpproces stopte (code {self._process.exitcode})"
+        self._process.join()
+        self._process = None
+        if not ok:
+            raise RuntimeError(f"wijkkaart: {value}")
+        self._value = cast(T, value)
+        return self._value
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
