@@ -39,6 +39,13 @@ class Page:
     src: str
     content: str
 
+    @property
+    def body(self) -> str:
+        """The content without its front matter: the HTML a site builder shows."""
+        if self.content.startswith("---\n"):
+            return self.content.split("\n---\n", 1)[1]
+        return self.content
+
 
 class Renderer:
     """Renders every page of a Catalog with the site's templates (falling back to the package's)."""

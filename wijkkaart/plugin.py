@@ -9,7 +9,7 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -26,6 +26,9 @@ from .offline import head_links
 from .pages import render_problem_banner
 from .problems import DataError, Problem, Severity, errors, render, summary
 from .settings import DEFAULTS, Settings
+
+if TYPE_CHECKING:
+    from .search import SearchIndex
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
 BODY_PLACEHOLDER = "<!-- wijkkaart: pagina -->"
@@ -48,6 +51,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.pending: list[Problem] = []
         self.generated: set[str] = set()
         self.bodies: dict[str, str] = {}
+        self.search: SearchIndex | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -124,16 +128,33 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             self.generated.add(page.src)
         for asset in self.site.assets:
             files.append(File.generated(config, asset.path, content=asset.content))
+        self._start_search(config)
         return files
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        from .search import search_records, write_search_index
+    def _start_search(self, config: MkDocsConfig) -> None:
+        """Pagefind indexes the generated pages while mkdocs writes them (on the second core)."""
+        from .search import SearchIndex, search_records
 
         assert self.site is not None
+        if self.search is not None:
+            self.search.cancel()
+        pages = [p for p in self.site.pages if p.src in self.generated]
+        output = Path(config.site_dir) / "pagefind"
+        self.search = SearchIndex(output, pages, search_records(self.site.catalog))
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.site is not None and self.search is not None
         started = time.perf_counter()
-        count = write_search_index(Path(config.site_dir), search_records(self.site.catalog))
-        self.site.timings["pagefind"] = time.perf_counter() - started
+        count = self.search.wait()
+        self.site.timings["waiting for pagefind"] = time.perf_counter() - started
+        self.site.timings["pagefind (second core)"] = self.search.seconds
+        self.search = None
         log.info("wijkkaart: zoekindex gemaakt met %d onderdelen.", count)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.search is not None:
+            self.search.cancel()
+            self.search = None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None

@@ -1,7 +1,7 @@
 """The Pagefind search index: one record per spreekuur/activity (built from the data, with filters),
 plus the organisation and wijk pages themselves (their ``data-pagefind-body``).
 
-Runs after the site is written; the browser loads nothing of it until the search box is used.
+Runs beside the build; the browser loads nothing of it until the search box is used.
 """
 
 from __future__ import annotations
@@ -10,12 +10,18 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
+
 from .catalog import Catalog, ServiceEntry
 from .finder import card_data
+from .pages import Page
 from .text import languages
+from .urls import page_url
 
 
 @dataclass(frozen=True)
@@ -59,35 +65,55 @@ def _record(catalog: Catalog, entry: ServiceEntry) -> SearchRecord:
 
 
 RECORDS_DIR = "_zoekrecords"
-# Only these files carry data-pagefind-body; Pagefind need not read the rest (print sheets, theme pages).
-INDEXED = f"{{{RECORDS_DIR}/*.html,organisaties/*/index.html,wijken/*/index.html}}"
 
 
-def write_search_index(site_dir: Path, records: list[SearchRecord]) -> int:
-    """Index the site's pages and the records into ``site_dir/pagefind``; returns the number indexed.
+class SearchIndex:
+    """Pagefind, started as soon as the pages exist and running beside the rest of the build.
 
-    Each record is written as a small HTML file (from a template) that the Pagefind binary indexes with the
-    pages, then removed again: its result links to the entry on its organisation page (meta ``link``).
-    Pagefind's Python service takes about 0.1 s per custom record, the binary a few ms per page.
+    Its input is written to a folder of its own: each page that has a search body (organisations and
+    wijken: the same HTML the site serves, see ``Page.body``) at the path of its URL, and one small HTML
+    file per spreekuur/activity (from a template) whose result links to the entry (meta ``link``).
+    Pagefind's Python service takes about 0.1 s per custom record; the binary a few ms per page.
     """
-    from .pages import template_environment
 
-    folder = site_dir / RECORDS_DIR
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    template = template_environment(None).get_template("search_record.html")
-    for number, record in enumerate(records):
-        (folder / f"{number}.html").write_text(template.render(record=record), encoding="utf-8")
-    try:
-        completed = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "nl", "--glob", INDEXED],
-            capture_output=True,
-            text=True,
-            check=False,
+    def __init__(self, output: Path, pages: list[Page], records: list[SearchRecord]) -> None:
+        from .pages import template_environment
+
+        self.started = time.perf_counter()
+        self.seconds = 0.0
+        self.folder = Path(tempfile.mkdtemp(prefix="wijkkaart-zoek-"))
+        environment = template_environment(None)
+        page_template = environment.get_template("search_page.html")
+        for page in pages:
+            if "data-pagefind-body" in page.content:
+                path = self.folder / page_url(page.src) / "index.html"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(page_template.render(body=Markup(page.body)), encoding="utf-8")
+        record_template = environment.get_template("search_record.html")
+        (self.folder / RECORDS_DIR).mkdir()
+        for number, record in enumerate(records):
+            path = self.folder / RECORDS_DIR / f"{number}.html"
+            path.write_text(record_template.render(record=record), encoding="utf-8")
+        command = [sys.executable, "-m", "pagefind", "--site", str(self.folder), "--output-path", str(output)]
+        self.process = subprocess.Popen(
+            [*command, "--force-language", "nl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    if completed.returncode != 0:
-        raise RuntimeError(f"Pagefind: {completed.stderr or completed.stdout}")
-    found = re.search(r"Indexed (\d+) pages?", completed.stdout)
-    return int(found[1]) if found else 0
+
+    def wait(self) -> int:
+        """Wait for Pagefind; the number of pages and records indexed."""
+        try:
+            out, err = self.process.communicate()
+        finally:
+            self.cancel()
+        self.seconds = time.perf_counter() - self.started
+        if self.process.returncode != 0:
+            raise RuntimeError(f"Pagefind: {err or out}")
+        found = re.search(r"Indexed (\d+) pages?", out)
+        return int(found[1]) if found else 0
+
+    def cancel(self) -> None:
+        """Stop Pagefind (when the build failed) and remove its input."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+        shutil.rmtree(self.folder, ignore_errors=True)
