@@ -5,11 +5,12 @@ Nothing here knows about organisations or wijken; a different site builder needs
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -24,11 +25,9 @@ from .build import SCRIPT, STYLESHEET, Site, build_site
 from .csp import with_csp
 from .offline import head_links
 from .pages import render_problem_banner
+from .parallel import Background
 from .problems import DataError, Problem, Severity, errors, render, summary
 from .settings import DEFAULTS, Settings
-
-if TYPE_CHECKING:
-    from .search import SearchIndex
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
 BODY_PLACEHOLDER = "<!-- wijkkaart: pagina -->"
@@ -51,7 +50,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.pending: list[Problem] = []
         self.generated: set[str] = set()
         self.bodies: dict[str, str] = {}
-        self.search: SearchIndex | None = None
+        self.search: Background[int] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -132,28 +131,31 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         return files
 
     def _start_search(self, config: MkDocsConfig) -> None:
-        """Pagefind indexes the generated pages while mkdocs writes them (on the second core)."""
+        """Pagefind indexes the generated pages while mkdocs writes them: its input is written and the
+        index made on the second core (in serve, here)."""
         from .search import SearchIndex, search_records
 
         assert self.site is not None
-        if self.search is not None:
-            self.search.cancel()
+        catalog, output = self.site.catalog, Path(config.site_dir) / "pagefind"
         pages = [p for p in self.site.pages if p.src in self.generated]
-        output = Path(config.site_dir) / "pagefind"
-        self.search = SearchIndex(output, pages, search_records(self.site.catalog))
+        self.search = Background(
+            lambda: SearchIndex(output, pages, search_records(catalog)).wait(), parallel=not self.serving
+        )
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None and self.search is not None
         started = time.perf_counter()
-        count = self.search.wait()
+        count = self.search.result()
         self.site.timings["waiting for pagefind"] = time.perf_counter() - started
-        self.site.timings["pagefind (second core)"] = self.search.seconds
+        self.site.timings["search index (second core)"] = self.search.seconds
         self.search = None
         log.info("wijkkaart: zoekindex gemaakt met %d onderdelen.", count)
 
     def on_build_error(self, *, error: Exception) -> None:
+        """Let a running index finish (it cleans up after itself); the build has failed anyway."""
         if self.search is not None:
-            self.search.cancel()
+            with contextlib.suppress(RuntimeError):
+                self.search.result()
             self.search = None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
