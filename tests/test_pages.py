@@ -77,8 +77,8 @@ def test_every_text_field_is_escaped() -> None:
     # The one map document holds no data (each page's map data is JSON, drawn as text by the document).
     document = next(a.content.decode() for a in site.assets if a.path == MAP_DOCUMENT)
     assert "alert" not in document and "vijand" not in document.lower()
-    # vendored Leaflet and markercluster, folium's global switches, the map's own script
-    assert unsafe_parts(document) == ["script"] * 4 and document.count("</script") == 4
+    # vendored Leaflet, folium's global switches, the map's own script
+    assert unsafe_parts(document) == ["script"] * 3 and document.count("</script") == 3
     org = next(p.content for p in site.pages if p.src == "organisaties/vijand.md")
     assert "&lt;script&gt;alert(&#39;naam&#39;)&lt;/script&gt;" in org
     assert "&lt;img src=x onerror=alert(&#39;adres&#39;)&gt;" in org

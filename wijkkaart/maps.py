@@ -52,15 +52,8 @@ class SiteMap(folium.Map):  # type: ignore[misc]
     """A folium map whose Leaflet comes from the site itself, relative to the map document."""
 
     def __init__(self, base: str, **kwargs: Any) -> None:
-        self.default_js = [
-            ("leaflet", f"{base}{VENDOR}/leaflet/leaflet.js"),
-            ("markercluster", f"{base}{VENDOR}/markercluster/leaflet.markercluster.js"),
-        ]
-        self.default_css = [
-            ("leaflet_css", f"{base}{VENDOR}/leaflet/leaflet.css"),
-            ("markercluster_css", f"{base}{VENDOR}/markercluster/MarkerCluster.css"),
-            ("markercluster_default_css", f"{base}{VENDOR}/markercluster/MarkerCluster.Default.css"),
-        ]
+        self.default_js = [("leaflet", f"{base}{VENDOR}/leaflet/leaflet.js")]
+        self.default_css = [("leaflet_css", f"{base}{VENDOR}/leaflet/leaflet.css")]
         super().__init__(tiles=None, zoom_start=13, location=DEN_HAAG, **kwargs)
 
 
@@ -78,6 +71,7 @@ class PageData(MacroElement):  # type: ignore[misc]
         super().__init__()
         self.style, self.cluster_at = AREA_STYLE, CLUSTER_AT
         self.root = "../" * MAP_DOCUMENT.count("/")
+        self.vendor = VENDOR
 
 
 class MapBuilder:

@@ -78,3 +78,35 @@ def test_map_document_reads_only_a_page_of_its_own_site(phone: Page, site_url: s
     expect(phone.locator("path.leaflet-interactive")).to_have_count(1)
     expect(phone).to_have_title("Kaart van Moerwijk")
     assert fetched == [site_url + "/wijken/moerwijk/kaart.json"]
+
+
+def test_a_crowded_map_loads_marker_clustering_and_others_do_not(phone: Page, site_url: str) -> None:
+    scripts: list[str] = []
+    phone.on("request", lambda r: scripts.append(r.url.rsplit("/", 1)[-1]) if r.url.endswith(".js") else None)
+    document = site_url + "/assets/wijkkaart/kaart.html"
+    phone.goto(document + "#wijken/moerwijk/")
+    expect(phone.locator(".leaflet-marker-icon")).to_have_count(1)
+    assert "leaflet.markercluster.js" not in scripts
+    crowd = [
+        {"name": f"Plek {n}", "lat": 52.05 + n / 2000, "lon": 4.28, "approximate": False, "items": []}
+        for n in range(12)
+    ]
+    data = {"title": "Druk", "areas": [], "places": crowd, "labels": False, "fit": True}
+    phone.route("**/wijken/druk/kaart.json", lambda route: route.fulfill(json=data))
+    phone.goto("about:blank")
+    phone.goto(document + "#wijken/druk/")
+    expect(phone.locator(".marker-cluster").first).to_be_visible()
+    assert "leaflet.markercluster.js" in scripts
+
+
+def test_organisation_map_is_folded_and_loads_when_opened(phone: Page, site_url: str) -> None:
+    requests: list[str] = []
+    phone.on("request", lambda r: requests.append(r.url))
+    phone.goto(site_url + "/organisaties/wijkz/")
+    phone.locator("details.wk-map").scroll_into_view_if_needed()
+    phone.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "leaflet" in u or u.endswith(("kaart.html", "kaart.json"))]  # stays light
+    phone.get_by_text("Toon de kaart").click()
+    frame = phone.frame_locator("iframe.wk-map__frame")
+    expect(frame.locator(".leaflet-marker-icon").first).to_be_visible()
+    assert site_url + "/organisaties/wijkz/kaart.json" in requests

@@ -57,10 +57,31 @@
     if (layer.getLayers().length) { map.fitBounds(layer.getBounds(), {padding: [8, 8]}); }
   }
 
+  // Marker clustering is only needed for crowded maps: its files are loaded then, not for every map.
+  function withClusters(done) {
+    var folder = new URL("{{ this.vendor }}/markercluster/", root);
+    ["MarkerCluster.css", "MarkerCluster.Default.css"].forEach(function (name) {
+      var sheet = document.createElement("link");
+      sheet.rel = "stylesheet";
+      sheet.href = new URL(name, folder).href;
+      document.head.appendChild(sheet);
+    });
+    var script = document.createElement("script");
+    script.src = new URL("leaflet.markercluster.js", folder).href;
+    script.onload = done;
+    document.head.appendChild(script);
+  }
+
   function drawPlaces(data) {
+    if (data.places.length >= {{ this.cluster_at }}) {
+      withClusters(function () { drawGroup(data, L.markerClusterGroup({showCoverageOnHover: false})); });
+    } else {
+      drawGroup(data, L.featureGroup());
+    }
+  }
+
+  function drawGroup(data, group) {
     var places = data.places;
-    var group = places.length >= {{ this.cluster_at }}
-      ? L.markerClusterGroup({showCoverageOnHover: false}) : L.featureGroup();
     places.forEach(function (place) {
       var marker = L.marker([place.lat, place.lon], {title: place.name, alt: place.name, keyboard: true,
                                                     opacity: place.approximate ? 0.7 : 1});
