@@ -6,7 +6,6 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .catalog import Catalog
 from .pages import Page, render_pages
@@ -15,13 +14,10 @@ from .problems import DataError, Problem
 from .settings import Settings
 from .validate import build_catalog
 
-if TYPE_CHECKING:
-    from .geo import Geo
-
 ASSETS = Path(__file__).parent / "assets"
 SCRIPT = "assets/wijkkaart/js/finder.js"
 STYLESHEET = "assets/wijkkaart/css/wijkkaart.css"
-PARALLEL_STEP = "open data and agenda (second core)"
+PARALLEL_STEP = "geometry, maps and open data (second core)"
 
 
 @dataclass(frozen=True)
@@ -45,7 +41,7 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
     """Load, validate and render; raise DataError with all problems when any is an error.
 
     ``with_maps=False`` is the fast path of ``wijkkaart check``: no geometry, no geopandas, no folium.
-    With ``parallel`` the open data and agenda files are made on the second core while pages render.
+    With ``parallel`` the geometry, maps and open data are made on the second core while pages render.
     """
     clock = _Clock()
     catalog, problems = build_catalog(settings)
@@ -54,22 +50,19 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
         raise DataError(problems)
     if not with_maps:
         return Site(catalog, render_pages(catalog, settings, maps=False), problems)
-    from .geo import build_geo
-
-    geo = build_geo(catalog, settings, catalog.register)
-    clock.lap("geometry")
-    exports = Background(lambda: _exports(catalog, settings, geo), parallel)
-    assets = _map_files(catalog, settings, geo)
-    clock.lap("maps")
-    assets += _browser_files(catalog, settings)
+    geo_work = Background(lambda: _geo_files(catalog, settings), parallel)
+    assets = _browser_files(catalog, settings)
     clock.lap("finder data")
+    assets += _agenda_files(catalog, settings)
+    clock.lap("agenda")
     pages = render_pages(catalog, settings, maps=True)
     clock.lap("render pages")
-    assets += exports.result()
-    clock.lap("waiting for open data and agenda")
-    clock.laps[PARALLEL_STEP] = exports.seconds
+    geo_assets, geo_problems = geo_work.result()
+    assets += geo_assets
+    clock.lap("waiting for geometry, maps and open data")
+    clock.laps[PARALLEL_STEP] = geo_work.seconds
     assets += _offline_files(pages, assets, settings)
-    return Site(catalog, pages, problems + geo.problems, assets, clock.laps)
+    return Site(catalog, pages, problems + geo_problems, assets, clock.laps)
 
 
 class _Clock:
@@ -111,17 +104,20 @@ def _browser_files(catalog: Catalog, settings: Settings) -> list[Asset]:
     return files + [Asset(path, content) for path, content in finder_files(catalog, settings)]
 
 
-def _map_files(catalog: Catalog, settings: Settings, geo: Geo) -> list[Asset]:
-    from .maps import build_maps, vendor_files
-
-    assets = [Asset(path, content) for path, content in vendor_files()]
-    return assets + [Asset(f.src, f.text.encode("utf-8")) for f in build_maps(catalog, geo, settings)]
-
-
-def _exports(catalog: Catalog, settings: Settings, geo: Geo) -> list[Asset]:
-    """Open data (HSDS, wijk boundaries) and the iCal feeds."""
-    from .exports.hsds import hsds_files
+def _agenda_files(catalog: Catalog, settings: Settings) -> list[Asset]:
     from .exports.ical import ical_files
 
-    files = hsds_files(catalog, settings, geo) + ical_files(catalog, settings)
-    return [Asset(path, content) for path, content in files]
+    return [Asset(path, content) for path, content in ical_files(catalog, settings)]
+
+
+def _geo_files(catalog: Catalog, settings: Settings) -> tuple[list[Asset], list[Problem]]:
+    """Geometry, and what needs it: the map files and the open data (HSDS, wijk boundaries)."""
+    from .exports.hsds import hsds_files
+    from .geo import build_geo
+    from .maps import build_maps, vendor_files
+
+    geo = build_geo(catalog, settings, catalog.register)
+    assets = [Asset(path, content) for path, content in vendor_files()]
+    assets += [Asset(f.src, f.text.encode("utf-8")) for f in build_maps(catalog, geo, settings)]
+    assets += [Asset(path, content) for path, content in hsds_files(catalog, settings, geo)]
+    return assets, geo.problems
