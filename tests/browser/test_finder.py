@@ -152,11 +152,15 @@ def _encode(text: str) -> str:
 
 
 def test_search_filters_come_from_the_index(phone: Page, site_url: str) -> None:
+    requests: list[str] = []
+    phone.on("request", lambda r: requests.append(r.url))
     phone.goto(site_url + "/")
     phone.fill("#wk-q", "koffie")
     results = phone.locator("[data-wk-search-results]")
     expect(results.get_by_role("link", name="Koffie-inloop")).to_be_visible()
     expect(results.get_by_role("link", name="Koffieochtend voor vrouwen")).to_be_visible()
+    assert not [r for r in requests if r.endswith(".pf_filter")]  # the filters load when asked for
+    phone.get_by_role("button", name="Filter de resultaten").click()
     phone.locator("select[data-wk-filter=taal]").select_option("Arabisch")
     expect(results.get_by_role("link", name="Koffie-inloop")).to_have_count(0)
     expect(results.get_by_role("link", name="Koffieochtend voor vrouwen")).to_be_visible()

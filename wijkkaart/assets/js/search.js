@@ -28,6 +28,7 @@ const LABELS = { thema: "Thema", wijk: "Wijk", "zonder afspraak": "Zonder afspra
 /** Selects for the Pagefind filters (thema, wijk, zonder afspraak, taal), made from the index itself. */
 async function showFilters(form) {
   const box = form.querySelector("[data-wk-search-filters]");
+  if (box && box.dataset.wkReady) box.hidden = false;
   if (!box || box.dataset.wkReady) return;
   box.dataset.wkReady = "1";
   const available = await (await load()).filters();
@@ -70,7 +71,18 @@ export function enhanceSearch(root = document) {
     const go = () => run(form, output).catch(() => {
       output.textContent = "Zoeken lukte niet. Probeer het opnieuw.";
     });
-    form.elements.q.addEventListener("focus", () => showFilters(form).catch(() => {}), { once: true });
+    // The filters' own index files are large at national scale: they load when asked for, not with a search.
+    const toggle = form.querySelector("[data-wk-search-filter-toggle]");
+    if (toggle) {
+      toggle.hidden = false;
+      toggle.addEventListener("click", () => {
+        const box = form.querySelector("[data-wk-search-filters]");
+        const open = toggle.getAttribute("aria-expanded") !== "true";
+        toggle.setAttribute("aria-expanded", String(open));
+        if (open) showFilters(form).catch(() => {});
+        else box.hidden = true;
+      });
+    }
     form.elements.q.addEventListener("input", go);
     form.addEventListener("change", (event) => {
       if (event.target.matches("[data-wk-filter]")) go();
