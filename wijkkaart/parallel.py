@@ -1,13 +1,15 @@
 """Work on the machine's second core: a forked process computes, the build goes on, the result comes back.
 
 A fork shares the parent's memory (the catalog, the geometry) without copying or pickling it; only the
-result travels back, pickled through a pipe. Where fork is missing, or asked not to, the work runs here.
+result travels back, pickled through a pipe. Elsewhere than Linux, on one core, or when asked not to, the
+work runs here.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable
 from typing import Generic, TypeVar, cast
@@ -57,4 +59,5 @@ class Background(Generic[T]):
 
 
 def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+    """Linux only: on macOS a fork of a process with system frameworks loaded may crash; Windows has none."""
+    return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
