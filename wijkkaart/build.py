@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog
+from .geo import geometry_cached
 from .pages import Page, render_pages
 from .parallel import Background
 from .problems import DataError, Problem
@@ -50,11 +51,15 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
         raise DataError(problems)
     if not with_maps:
         return Site(catalog, render_pages(catalog, settings, maps=False), problems)
-    geo_work = Background(lambda: _geo_files(catalog, settings), parallel)
+    # The second core makes the geometry (and what needs it); when its slow step comes from the cache it
+    # has time for the agenda as well, so the two cores finish at about the same time.
+    agenda_there = parallel and geometry_cached(catalog, settings)
+    geo_work = Background(lambda: _geo_files(catalog, settings, agenda_there), parallel)
     assets = _browser_files(catalog, settings)
     clock.lap("finder data")
-    assets += _agenda_files(catalog, settings)
-    clock.lap("agenda")
+    if not agenda_there:
+        assets += _agenda_files(catalog, settings)
+        clock.lap("agenda")
     pages = render_pages(catalog, settings, maps=True)
     clock.lap("render pages")
     geo_assets, geo_problems = geo_work.result()
@@ -62,6 +67,7 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
     clock.lap("waiting for geometry, maps and open data")
     clock.laps[PARALLEL_STEP] = geo_work.seconds
     assets += _offline_files(pages, assets, settings)
+    assets.sort(key=lambda asset: asset.path)
     return Site(catalog, pages, problems + geo_problems, assets, clock.laps)
 
 
@@ -110,8 +116,9 @@ def _agenda_files(catalog: Catalog, settings: Settings) -> list[Asset]:
     return [Asset(path, content) for path, content in ical_files(catalog, settings)]
 
 
-def _geo_files(catalog: Catalog, settings: Settings) -> tuple[list[Asset], list[Problem]]:
-    """Geometry, and what needs it: the map files and the open data (HSDS, wijk boundaries)."""
+def _geo_files(catalog: Catalog, settings: Settings, with_agenda: bool) -> tuple[list[Asset], list[Problem]]:
+    """Geometry, and what needs it: the map files and the open data (HSDS, wijk boundaries); and the
+    agenda when ``with_agenda``."""
     from .exports.hsds import hsds_files
     from .geo import build_geo
     from .maps import build_maps, vendor_files
@@ -120,4 +127,4 @@ def _geo_files(catalog: Catalog, settings: Settings) -> tuple[list[Asset], list[
     assets = [Asset(path, content) for path, content in vendor_files()]
     assets += [Asset(f.src, f.text.encode("utf-8")) for f in build_maps(catalog, geo, settings)]
     assets += [Asset(path, content) for path, content in hsds_files(catalog, settings, geo)]
-    return assets, geo.problems
+    return assets + (_agenda_files(catalog, settings) if with_agenda else []), geo.problems

@@ -73,7 +73,7 @@ def build_geo(catalog: Catalog, settings: Settings, register: Register | None) -
     if source is None:
         return Geo(points=points, problems=[_no_geodata(settings)])
     polygons = _read(source, catalog.pc4s_in_use())
-    cleaned = _cleaned(polygons, source, settings.path(settings.cache_dir))
+    cleaned = _cleaned(polygons, _cache_file(catalog, settings, source))
     shapes, tolerance = _boundaries(catalog, polygons, cleaned, settings.simplify_m)
     problems = list(_far_locations(catalog, points, polygons))
     return Geo(shapes, points, source.vintage, tolerance, problems)
@@ -87,16 +87,30 @@ def _read(source: PolygonSource, pc4s: set[str]) -> Any:
     return frame.set_index("pc4").to_crs(METRIC_CRS).geometry
 
 
-def _cleaned(polygons: Any, source: PolygonSource, cache: Path) -> Any:
-    """The polygons as a clean coverage (shared edges identical, slivers and gaps gone): the slowest step
-    of a build (13 s for all 4,068 PC4 areas), so the result is kept in the cache folder, keyed by the
-    source file, the areas used, the gap width and the GEOS version. A damaged cache file is recomputed."""
-    import geopandas as gpd
+def geometry_cached(catalog: Catalog, settings: Settings) -> bool:
+    """Whether the slow step of ``build_geo`` (cleaning the coverage) will come from the cache."""
+    source = find_polygons(settings)
+    return source is not None and _cache_file(catalog, settings, source).is_file()
+
+
+def _cache_file(catalog: Catalog, settings: Settings, source: PolygonSource) -> Path:
+    """Where the clean coverage is kept: named after the source file, the areas used, the gap width and
+    the GEOS version, so any change to them computes it again."""
     import shapely
 
     key = hashlib.sha256(source.path.read_bytes())
-    key.update(f"{','.join(polygons.index)}|{GAP_WIDTH_M}|{shapely.geos_version_string}".encode())
-    path = cache / f"schoon-{key.hexdigest()[:20]}.fgb"
+    key.update(f"{','.join(sorted(catalog.pc4s_in_use()))}|{GAP_WIDTH_M}|{shapely.geos_version_string}".encode())
+    return settings.path(settings.cache_dir) / f"schoon-{key.hexdigest()[:20]}.fgb"
+
+
+def _cleaned(polygons: Any, path: Path) -> Any:
+    """The polygons as a clean coverage (shared edges identical, slivers and gaps gone): the slowest step
+    of a build (13 s for all 4,068 PC4 areas), so the result is kept in the cache folder (``path``).
+    A damaged cache file is recomputed."""
+    import geopandas as gpd
+    import shapely
+
+    cache = path.parent
     if path.is_file():
         try:
             kept = gpd.read_file(path).set_index("pc4").geometry.loc[polygons.index].to_numpy()
