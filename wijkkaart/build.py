@@ -55,6 +55,8 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
     # has time for the agenda as well, so the two cores finish at about the same time.
     agenda_there = parallel and geometry_cached(catalog, settings)
     geo_work = Background(lambda: _geo_files(catalog, settings, agenda_there), parallel)
+    if not geo_work.forked:
+        clock.lap("geometry, maps and open data")
     assets = _browser_files(catalog, settings)
     clock.lap("finder data")
     if not agenda_there:
@@ -64,8 +66,9 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
     clock.lap("render pages")
     geo_assets, geo_problems = geo_work.result()
     assets += geo_assets
-    clock.lap("waiting for geometry, maps and open data")
-    clock.laps[PARALLEL_STEP] = geo_work.seconds
+    if geo_work.forked:
+        clock.lap("waiting for geometry, maps and open data")
+        clock.laps[PARALLEL_STEP] = geo_work.seconds
     assets += _offline_files(pages, assets, settings)
     assets.sort(key=lambda asset: asset.path)
     return Site(catalog, pages, problems + geo_problems, assets, clock.laps)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -98,9 +99,16 @@ def _cache_file(catalog: Catalog, settings: Settings, source: PolygonSource) -> 
     the GEOS version, so any change to them computes it again."""
     import shapely
 
-    key = hashlib.sha256(source.path.read_bytes())
+    stat = source.path.stat()
+    key = hashlib.sha256(_file_digest(source.path, stat.st_size, stat.st_mtime_ns))
     key.update(f"{','.join(sorted(catalog.pc4s_in_use()))}|{GAP_WIDTH_M}|{shapely.geos_version_string}".encode())
     return settings.path(settings.cache_dir) / f"schoon-{key.hexdigest()[:20]}.fgb"
+
+
+@cache
+def _file_digest(path: Path, size: int, mtime_ns: int) -> bytes:
+    """SHA-256 of a polygon file (30 MB for the Netherlands), read once per build while it is unchanged."""
+    return hashlib.sha256(path.read_bytes()).digest()
 
 
 def _cleaned(polygons: Any, path: Path) -> Any:

@@ -10,7 +10,6 @@ once for the whole site; every further map costs only its JSON.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from xyzservices import TileProvider
 
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .csp import with_csp
-from .geo import Geo
+from .geo import Geo, dumps
 from .settings import Settings
 from .urls import MAP_DOCUMENT, VENDOR, Links, org_src, page_url, wijk_src
 
@@ -30,6 +29,7 @@ MAP_TEMPLATES = Path(__file__).parent / "templates" / "maps"
 CLUSTER_AT = 8
 AREA_STYLE = {"color": "#00695c", "weight": 2, "fillColor": "#26a69a", "fillOpacity": 0.12}
 DEN_HAAG = (52.07, 4.30)
+ROOT = "../" * MAP_DOCUMENT.count("/")  # from the map document back to the site root
 
 
 def _template(name: str) -> Any:
@@ -70,7 +70,7 @@ class PageData(MacroElement):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__()
         self.style, self.cluster_at = AREA_STYLE, CLUSTER_AT
-        self.root = "../" * MAP_DOCUMENT.count("/")
+        self.root = ROOT
         self.vendor = VENDOR
 
 
@@ -86,7 +86,7 @@ class MapBuilder:
 
     def document(self) -> MapFile:
         """The one map document of the site; it holds no data, so it is the same for every page."""
-        base = "../" * MAP_DOCUMENT.count("/")
+        base = ROOT
         document = MapDocument(title="Kaart")
         fmap = SiteMap(base, scrollWheelZoom=False, zoomSnap=0.25)
         document.add_child(fmap)
@@ -125,7 +125,7 @@ class MapBuilder:
     ) -> MapFile:
         """The map data of the page ``page_src``, beside it as ``kaart.json``; links in it are relative to it."""
         data = {"title": title, "areas": areas, "places": places, "labels": labels, "fit": not areas}
-        return MapFile(page_url(page_src) + "kaart.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        return MapFile(page_url(page_src) + "kaart.json", dumps(data))
 
     def _tiles(self) -> TileProvider:
         """The tile server as a provider object: a plain URL makes folium search all named providers."""

@@ -22,9 +22,10 @@ class Background(Generic[T]):
 
     def __init__(self, work: Callable[[], T], parallel: bool = True) -> None:
         self.seconds = 0.0
+        self.forked = parallel and _can_fork()
         self._value: T | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
-        if not (parallel and _can_fork()):
+        if not self.forked:
             started = time.perf_counter()
             self._value = work()
             self.seconds = time.perf_counter() - started

@@ -133,21 +133,24 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
     def _start_search(self, config: MkDocsConfig) -> None:
         """Pagefind indexes the generated pages while mkdocs writes them: its input is written and the
         index made on the second core (in serve, here)."""
-        from .search import SearchIndex, search_records
+        from .search import build_search_index, search_records
 
         assert self.site is not None
         catalog, output = self.site.catalog, Path(config.site_dir) / "pagefind"
         pages = [p for p in self.site.pages if p.src in self.generated]
         self.search = Background(
-            lambda: SearchIndex(output, pages, search_records(catalog)).wait(), parallel=not self.serving
+            lambda: build_search_index(output, pages, search_records(catalog)), parallel=not self.serving
         )
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None and self.search is not None
         started = time.perf_counter()
         count = self.search.result()
-        self.site.timings["waiting for pagefind"] = time.perf_counter() - started
-        self.site.timings["search index (second core)"] = self.search.seconds
+        if self.search.forked:
+            self.site.timings["waiting for pagefind"] = time.perf_counter() - started
+            self.site.timings["search index (second core)"] = self.search.seconds
+        else:
+            self.site.timings["search index"] = self.search.seconds
         self.search = None
         log.info("wijkkaart: zoekindex gemaakt met %d onderdelen.", count)
 

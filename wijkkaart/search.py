@@ -7,11 +7,9 @@ Runs beside the build; the browser loads nothing of it until the search box is u
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,53 +65,37 @@ def _record(catalog: Catalog, entry: ServiceEntry) -> SearchRecord:
 RECORDS_DIR = "_zoekrecords"
 
 
-class SearchIndex:
-    """Pagefind, started as soon as the pages exist and running beside the rest of the build.
+def build_search_index(output: Path, pages: list[Page], records: list[SearchRecord]) -> int:
+    """Index ``pages`` and ``records`` into ``output`` with Pagefind; the number indexed.
 
-    Its input is written to a folder of its own: each page that has a search body (organisations and
-    wijken: the same HTML the site serves, see ``Page.body``) at the path of its URL, and one small HTML
-    file per spreekuur/activity (from a template) whose result links to the entry (meta ``link``).
-    Pagefind's Python service takes about 0.1 s per custom record; the binary a few ms per page.
+    The input goes to a temporary folder: each page that has a search body (organisations and wijken: the
+    same HTML the site serves, see ``Page.body``) at the path of its URL, and one small HTML file per
+    spreekuur/activity (from a template) whose result links to the entry (meta ``link``). Pagefind's
+    Python service takes about 0.1 s per custom record; the binary a few ms per page.
     """
+    from .pages import template_environment
 
-    def __init__(self, output: Path, pages: list[Page], records: list[SearchRecord]) -> None:
-        from .pages import template_environment
-
-        self.started = time.perf_counter()
-        self.seconds = 0.0
-        self.folder = Path(tempfile.mkdtemp(prefix="wijkkaart-zoek-"))
-        environment = template_environment(None)
+    environment = template_environment(None)
+    with tempfile.TemporaryDirectory(prefix="wijkkaart-zoek-") as name:
+        folder = Path(name)
         page_template = environment.get_template("search_page.html")
         for page in pages:
             if "data-pagefind-body" in page.content:
-                path = self.folder / page_url(page.src) / "index.html"
+                path = folder / page_url(page.src) / "index.html"
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(page_template.render(body=Markup(page.body)), encoding="utf-8")
         record_template = environment.get_template("search_record.html")
-        (self.folder / RECORDS_DIR).mkdir()
+        (folder / RECORDS_DIR).mkdir()
         for number, record in enumerate(records):
-            path = self.folder / RECORDS_DIR / f"{number}.html"
+            path = folder / RECORDS_DIR / f"{number}.html"
             path.write_text(record_template.render(record=record), encoding="utf-8")
-        command = [sys.executable, "-m", "pagefind", "--site", str(self.folder), "--output-path", str(output)]
-        self.process = subprocess.Popen(
-            [*command, "--force-language", "nl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        completed = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", name, "--output-path", str(output), "--force-language", "nl"],
+            capture_output=True,
+            text=True,
+            check=False,
         )
-
-    def wait(self) -> int:
-        """Wait for Pagefind; the number of pages and records indexed."""
-        try:
-            out, err = self.process.communicate()
-        finally:
-            self.cancel()
-        self.seconds = time.perf_counter() - self.started
-        if self.process.returncode != 0:
-            raise RuntimeError(f"Pagefind: {err or out}")
-        found = re.search(r"Indexed (\d+) pages?", out)
-        return int(found[1]) if found else 0
-
-    def cancel(self) -> None:
-        """Stop Pagefind (when the build failed) and remove its input."""
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.communicate()
-        shutil.rmtree(self.folder, ignore_errors=True)
+    if completed.returncode != 0:
+        raise RuntimeError(f"Pagefind: {completed.stderr or completed.stdout}")
+    found = re.search(r"Indexed (\d+) pages?", completed.stdout)
+    return int(found[1]) if found else 0

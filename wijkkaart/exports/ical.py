@@ -64,11 +64,6 @@ def _calendar(entries: list[ServiceEntry], name: str, events: dict[str, bytes]) 
 
 @cache
 def _vtimezone_bytes() -> bytes:
-    return bytes(_vtimezone().to_ical())
-
-
-@cache
-def _vtimezone() -> Timezone:
     """VTIMEZONE for Europe/Amsterdam by the EU rule (since 1996): summer time from the last Sunday of March
     02:00 to the last Sunday of October 03:00. Two rules instead of one RDATE per year, so it stays valid
     after 2037 and costs little in every feed.
@@ -86,7 +81,7 @@ def _vtimezone() -> Timezone:
         part.add("dtstart", start)
         part.add("rrule", {"freq": "YEARLY", "bymonth": month, "byday": "-1SU"})
         zone.add_component(part)
-    return zone
+    return bytes(zone.to_ical())
 
 
 def _event(entry: ServiceEntry, rule: Recurrence, index: int, settings: Settings, days: set[str]) -> Event | None:
