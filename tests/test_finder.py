@@ -10,7 +10,7 @@ from wijkkaart.search import search_records
 from wijkkaart.timetable import compact, holidays
 from wijkkaart.validate import build_catalog
 
-from .helpers import TODAY, settings_for, site_copy
+from .helpers import TODAY, example_copy, settings_for, site_copy
 
 
 def _catalog(tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -67,16 +67,42 @@ def test_holidays_cover_more_than_a_year() -> None:
 
 def test_search_records_have_filters(tmp_path: Path) -> None:
     catalog, _ = _catalog(tmp_path)
-    record = next(r for r in search_records(catalog) if r.url == "/organisaties/geldhulp/#spreekuur-zuid")
-    assert record.meta == {
-        "title": "Spreekuur Zuid",
-        "organisatie": "Geldhulp Test",
-        "wijk": "Zuid",
-        "wanneer": "1e en 3e dinsdag van de maand 14.00–16.00 uur",
-    }
-    assert record.filters == {
+    record = search_records(catalog)["organisaties/geldhulp.md"]
+    entry = next(e for e in record.entries if e.anchor == "spreekuur-zuid")
+    assert (entry.name, entry.wijk, entry.when) == (
+        "Spreekuur Zuid",
+        "Zuid",
+        "1e en 3e dinsdag van de maand 14.00–16.00 uur",
+    )
+    assert entry.filters == {
         "thema": ["Geld & schulden"],
         "wijk": ["Zuid"],
         "zonder afspraak": ["nee"],
         "taal": ["Nederlands", "Arabisch"],
+    }
+    assert json.loads(record.entries_json)[[e.anchor for e in record.entries].index("spreekuur-zuid")] == {
+        "id": "spreekuur-zuid",
+        "naam": "Spreekuur Zuid",
+        "wijk": "Zuid",
+        "wanneer": "1e en 3e dinsdag van de maand 14.00–16.00 uur",
+        "filters": entry.filters,
+    }
+
+
+def test_an_organisations_filters_are_those_of_its_entries(tmp_path: Path) -> None:
+    settings = settings_for(example_copy(tmp_path))
+    catalog, _ = build_catalog(settings)
+    assert catalog is not None
+    record = search_records(catalog)["organisaties/schuldhulpmaatje-den-haag.md"]
+    assert [e.filters["wijk"] for e in record.entries] == [
+        ["Bouwlust/Vrederust"],
+        ["Centrum", "Schilderswijk"],
+        ["Moerwijk"],
+        ["Loosduinen"],
+    ]
+    assert record.filters == {
+        "thema": ["Geld & schulden"],
+        "wijk": ["Bouwlust/Vrederust", "Centrum", "Loosduinen", "Moerwijk", "Schilderswijk"],
+        "zonder afspraak": ["ja", "nee"],
+        "taal": ["Nederlands"],
     }

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,10 +29,47 @@ def test_index_holds_every_searchable_page_and_every_entry(tmp_path: Path, monke
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    assert build_search_index(tmp_path / "out" / "pagefind", site.pages, records) == len(searchable) + len(records)
+    assert build_search_index(tmp_path / "out" / "pagefind", site.pages, records) == len(searchable)
     entry = json.loads((tmp_path / "out" / "pagefind" / "pagefind-entry.json").read_text())
-    assert entry["languages"]["nl"]["page_count"] == len(searchable) + len(records)
+    assert entry["languages"]["nl"]["page_count"] == len(searchable)
     assert list(scratch.iterdir()) == []  # the input folder is gone
+    documents = {d["url"]: d for d in _fragments(tmp_path / "out" / "pagefind")}
+    org = documents["/organisaties/geldhulp/"]
+    assert org["meta"]["title"] == "Geldhulp Test"
+    assert json.loads(org["meta"]["diensten"]) == [
+        {
+            "id": "spreekuur-zuid",
+            "naam": "Spreekuur Zuid",
+            "wijk": "Zuid",
+            "wanneer": "1e en 3e dinsdag van de maand 14.00–16.00 uur",
+            "filters": {
+                "thema": ["Geld & schulden"],
+                "wijk": ["Zuid"],
+                "zonder afspraak": ["nee"],
+                "taal": ["Nederlands", "Arabisch"],
+            },
+        }
+    ]
+    assert org["filters"] == {
+        "thema": ["Geld & schulden"],
+        "wijk": ["Zuid"],
+        "zonder afspraak": ["nee"],
+        "taal": ["Arabisch", "Nederlands"],
+    }
+    assert [(a["id"], a["text"]) for a in org["anchors"]][-1] == ("spreekuur-zuid", "Spreekuur Zuid")
+    assert documents["/wijken/zuid/"]["meta"]["title"] == "Zuid"
+    assert documents["/wijken/zuid/"]["filters"] == {}
+
+
+def _fragments(index: Path) -> list[dict[str, Any]]:
+    """Pagefind's per-document files: gzip, a signature, then JSON."""
+    signature = b"pagefind_dcd"
+    documents = []
+    for path in sorted((index / "fragment").iterdir()):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(signature)
+        documents.append(json.loads(data[len(signature) :]))
+    return documents
 
 
 def test_a_failing_pagefind_is_reported_and_leaves_no_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,6 +6,8 @@ take them; everything from the data is escaped by jinja's autoescaping or saniti
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -45,6 +47,15 @@ class Page:
         if self.content.startswith("---\n"):
             return self.content.split("\n---\n", 1)[1]
         return self.content
+
+    @property
+    def title(self) -> str | None:
+        """The title in the front matter (written by the ``front`` macro as a JSON string)."""
+        if not self.content.startswith("---\n"):
+            return None
+        front = self.content.split("\n---\n", 1)[0]
+        found = re.search(r"^title: (.*)$", front, re.MULTILINE)
+        return str(json.loads(found[1])) if found else None
 
 
 class Renderer:

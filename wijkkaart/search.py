@@ -1,11 +1,18 @@
-"""The Pagefind search index: one record per spreekuur/activity (built from the data, with filters),
-plus the organisation and wijk pages themselves (their ``data-pagefind-body``).
+"""The Pagefind search index: one document per organisation page and per wijk page.
+
+An organisation's document is its page's search body followed by one section per spreekuur/activity
+(a heading whose id is the entry's anchor, so Pagefind returns the entries a word was found in as
+sub-results), its filters (the union over its entries) and, as metadata, each entry's name, wijk,
+schedule and filter values, so that the browser shows the entries themselves and keeps only those
+that pass the chosen filters. One document per organisation instead of one per entry keeps Pagefind's
+metadata file, which every first search loads and which lists every document, a quarter of the size.
 
 Runs beside the build; the browser loads nothing of it until the search box is used.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -15,35 +22,63 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .catalog import Catalog, ServiceEntry
+from .catalog import Catalog, OrgEntry, ServiceEntry
 from .finder import card_data
 from .pages import Page
 from .text import languages
-from .urls import page_url
+from .urls import org_src, page_url
+
+FILTERS = ("thema", "wijk", "zonder afspraak", "taal")
 
 
 @dataclass(frozen=True)
-class SearchRecord:
-    url: str
+class EntryRecord:
+    """One spreekuur/activity inside its organisation's search document."""
+
+    anchor: str
+    name: str
     content: str
-    meta: dict[str, str]
+    wijk: str
+    when: str
     filters: dict[str, list[str]]
 
+    def meta(self) -> dict[str, object]:
+        return {"id": self.anchor, "naam": self.name, "wijk": self.wijk, "wanneer": self.when, "filters": self.filters}
 
-def search_records(catalog: Catalog) -> list[SearchRecord]:
-    return [_record(catalog, entry) for entry in catalog.services]
+
+@dataclass(frozen=True)
+class OrgRecord:
+    """What the search index adds to an organisation's page: its entries, their filters and metadata."""
+
+    src: str
+    entries: list[EntryRecord]
+
+    @property
+    def filters(self) -> dict[str, list[str]]:
+        return {name: sorted({v for e in self.entries for v in e.filters[name]}) for name in FILTERS}
+
+    @property
+    def entries_json(self) -> str:
+        return json.dumps([e.meta() for e in self.entries], ensure_ascii=False, separators=(",", ":"))
 
 
-def _record(catalog: Catalog, entry: ServiceEntry) -> SearchRecord:
+def search_records(catalog: Catalog) -> dict[str, OrgRecord]:
+    """The search additions for every organisation, by the source path of its page."""
+    return {org_src(org.slug): _org_record(catalog, org) for org in catalog.orgs.values()}
+
+
+def _org_record(catalog: Catalog, org: OrgEntry) -> OrgRecord:
+    return OrgRecord(org_src(org.slug), [_entry(catalog, entry) for entry in catalog.services_of(org)])
+
+
+def _entry(catalog: Catalog, entry: ServiceEntry) -> EntryRecord:
     card, service = card_data(entry), entry.service
     wijken = [w.name for w in catalog.wijken_served(entry)] or (["hele gemeente"] if entry.citywide else [])
     themes = [catalog.themes[t].name for t in entry.themes]
     content = " ".join(
         part
         for part in (
-            service.name,
             service.description,
-            entry.org.name,
             card["when"],
             card["where"],
             ", ".join(wijken),
@@ -52,43 +87,33 @@ def _record(catalog: Catalog, entry: ServiceEntry) -> SearchRecord:
         )
         if part
     )
-    meta = {"title": service.name, "organisatie": entry.org.name, "wijk": ", ".join(wijken), "wanneer": card["when"]}
     filters = {
         "thema": themes,
         "wijk": wijken,
         "zonder afspraak": ["ja" if service.walk_in else "nee"],
         "taal": languages(service.languages).split(", "),
     }
-    return SearchRecord("/" + card["url"], content, meta, filters)
+    return EntryRecord(service.id, service.name, content, ", ".join(wijken), card["when"], filters)
 
 
-RECORDS_DIR = "_zoekrecords"
-
-
-def build_search_index(output: Path, pages: list[Page], records: list[SearchRecord]) -> int:
-    """Index ``pages`` and ``records`` into ``output`` with Pagefind; the number indexed.
+def build_search_index(output: Path, pages: list[Page], records: dict[str, OrgRecord]) -> int:
+    """Index ``pages`` (those with a search body) into ``output`` with Pagefind; the number indexed.
 
     The input goes to a temporary folder: each page that has a search body (organisations and wijken: the
-    same HTML the site serves, see ``Page.body``) at the path of its URL, and one small HTML file per
-    spreekuur/activity (from a template) whose result links to the entry (meta ``link``). Pagefind's
-    Python service takes about 0.1 s per custom record; the binary a few ms per page.
+    same HTML the site serves, see ``Page.body``) at the path of its URL, an organisation's page with its
+    record from ``records`` (see the module's docstring).
     """
     from .pages import template_environment
 
-    environment = template_environment(None)
+    template = template_environment(None).get_template("search_page.html")
     with tempfile.TemporaryDirectory(prefix="wijkkaart-zoek-") as name:
         folder = Path(name)
-        page_template = environment.get_template("search_page.html")
         for page in pages:
             if "data-pagefind-body" in page.content:
                 path = folder / page_url(page.src) / "index.html"
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(page_template.render(body=Markup(page.body)), encoding="utf-8")
-        record_template = environment.get_template("search_record.html")
-        (folder / RECORDS_DIR).mkdir()
-        for number, record in enumerate(records):
-            path = folder / RECORDS_DIR / f"{number}.html"
-            path.write_text(record_template.render(record=record), encoding="utf-8")
+                html = template.render(body=Markup(page.body), title=page.title, record=records.get(page.src))
+                path.write_text(html, encoding="utf-8")
         completed = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", name, "--output-path", str(output), "--force-language", "nl"],
             capture_output=True,

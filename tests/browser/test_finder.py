@@ -71,10 +71,15 @@ def test_search_finds_the_debt_helpers_and_loads_nothing_before_use(phone: Page,
     results = phone.locator("[data-wk-search-results]")
     expect(results.get_by_role("link", name="Inloopspreekuur SchuldHulpMaatje in de Groene doos")).to_be_visible()
     expect(results.get_by_role("link", name="Maatje aanvragen – wijkteam Moerwijk")).to_be_visible()
-    first = results.locator("li", has_text="Inloopspreekuur SchuldHulpMaatje in de Groene doos")
-    expect(first).to_contain_text("SchuldHulpMaatje Den Haag")
+    first = results.locator("li.wk-result-entry", has_text="Inloopspreekuur SchuldHulpMaatje in de Groene doos")
     expect(first).to_contain_text("Bouwlust/Vrederust")
     expect(first).to_contain_text("elke woensdag 10.00–12.00 uur; niet op feestdagen")
+    entry = phone.locator("li.wk-result-entry", has_text="Inloopspreekuur SchuldHulpMaatje in de Groene doos")
+    organisation = results.locator("li.wk-result", has=entry)
+    expect(organisation.locator(".wk-result-org")).to_have_text("SchuldHulpMaatje Den Haag")
+    assert first.get_by_role("link").get_attribute("href") == (
+        "/organisaties/schuldhulpmaatje-den-haag/#inloop-bouwlust-vrederust"
+    )
     assert any("pagefind" in u for u in requested)
 
 
@@ -164,3 +169,15 @@ def test_search_filters_come_from_the_index(phone: Page, site_url: str) -> None:
     phone.locator("select[data-wk-filter=taal]").select_option("Arabisch")
     expect(results.get_by_role("link", name="Koffie-inloop")).to_have_count(0)
     expect(results.get_by_role("link", name="Koffieochtend voor vrouwen")).to_be_visible()
+
+
+def test_search_filters_apply_to_each_entry_of_an_organisation(phone: Page, site_url: str) -> None:
+    phone.goto(site_url + "/")
+    phone.fill("#wk-q", "schulden")
+    results = phone.locator("[data-wk-search-results]")
+    expect(results.get_by_role("link", name="Maatje aanvragen – wijkteam Moerwijk")).to_be_visible()
+    phone.get_by_role("button", name="Filter de resultaten").click()
+    phone.locator("select[data-wk-filter='zonder afspraak']").select_option("ja")
+    # SchuldHulpMaatje has a walk-in spreekuur, so it stays; its wijkteams (by appointment) do not.
+    expect(results.get_by_role("link", name="Maatje aanvragen – wijkteam Moerwijk")).to_have_count(0)
+    expect(results.get_by_role("link", name="Inloopspreekuur SchuldHulpMaatje in de Groene doos")).to_be_visible()

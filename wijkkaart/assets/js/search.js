@@ -14,13 +14,48 @@ async function load() {
   return pagefind;
 }
 
-function result(data) {
-  const meta = data.meta || {};
+function entries(data) {
+  try {
+    return JSON.parse((data.meta || {}).diensten || "[]");
+  } catch {
+    return [];
+  }
+}
+
+function passes(entry, filters) {
+  return Object.entries(filters).every(([name, value]) => (entry.filters[name] || []).includes(value));
+}
+
+/** The entries of an organisation to show: those the words were found in (else all), that pass the filters. */
+function shownEntries(data, filters) {
+  const all = entries(data).filter((e) => passes(e, filters));
+  const hit = new Set((data.sub_results || []).map((s) => s.anchor && s.anchor.id).filter(Boolean));
+  const found = all.filter((e) => hit.has(e.id));
+  return found.length ? found : all;
+}
+
+const MAX_ENTRIES = 5;
+
+function entryItem(entry, pageUrl) {
+  return el("li", { class: "wk-result-entry" },
+    el("a", { href: `${pageUrl}#${encodeURIComponent(entry.id)}` }, entry.naam),
+    entry.wijk ? el("div", { class: "wk-muted" }, entry.wijk) : null,
+    entry.wanneer ? el("div", {}, entry.wanneer) : null);
+}
+
+/** One result: a wijk page, or an organisation with the spreekuren/activiteiten the words were found in. */
+function result(data, filters) {
+  const title = (data.meta || {}).title || data.url;
+  if (!(data.meta || {}).diensten) {
+    return el("li", { class: "wk-result" }, el("a", { href: data.url }, title));
+  }
+  const shown = shownEntries(data, filters);
+  if (!shown.length) return null;
+  const more = shown.length - MAX_ENTRIES;
   return el("li", { class: "wk-result" },
-    el("a", { href: meta.link ? siteUrl(meta.link.replace(/^\//, "")) : data.url }, meta.title || data.url),
-    meta.organisatie && meta.organisatie !== meta.title ? el("span", { class: "wk-muted" }, ` — ${meta.organisatie}`) : null,
-    meta.wijk ? el("div", { class: "wk-muted" }, meta.wijk) : null,
-    meta.wanneer ? el("div", {}, meta.wanneer) : null);
+    el("a", { href: data.url, class: "wk-result-org" }, title),
+    el("ul", { class: "wk-result-entries" }, shown.slice(0, MAX_ENTRIES).map((e) => entryItem(e, data.url))),
+    more > 0 ? el("a", { href: data.url, class: "wk-muted" }, `en nog ${more} bij ${title}`) : null);
 }
 
 const LABELS = { thema: "Thema", wijk: "Wijk", "zonder afspraak": "Zonder afspraak", taal: "Taal" };
@@ -59,10 +94,11 @@ async function run(form, output) {
   const engine = await load();
   const found = await engine.debouncedSearch(query, { filters: chosenFilters(form) }, 250);
   if (found === null) return;
+  const filters = chosenFilters(form);
   const top = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
   output.replaceChildren(
     el("p", { role: "status" }, found.results.length ? `${found.results.length} resultaten voor “${query}”` : `Niets gevonden voor “${query}”.`),
-    el("ul", { class: "wk-results" }, top.map(result)));
+    el("ul", { class: "wk-results" }, top.map((data) => result(data, filters)).filter(Boolean)));
 }
 
 export function enhanceSearch(root = document) {
