@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 from wijkkaart.build import build_site
 from wijkkaart.search import build_search_index, search_records
 
-from .helpers import settings_for, site_copy
+from .helpers import example_copy, settings_for, site_copy
 
 
 def test_index_holds_every_searchable_page_and_every_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,3 +82,23 @@ def test_a_failing_pagefind_is_reported_and_leaves_no_input(tmp_path: Path, monk
     with pytest.raises(RuntimeError, match="Pagefind"):
         build_search_index(tmp_path / "bestand" / "pagefind", site.pages, search_records(site.catalog))
     assert list(scratch.iterdir()) == []
+
+
+def test_leaving_out_the_marked_parts_changes_nothing_pagefind_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ``zoek:uit`` marks only cut what ``data-pagefind-ignore`` leaves out anyway."""
+    from wijkkaart import search
+
+    site = build_site(settings_for(example_copy(tmp_path)), with_maps=False)
+    records = search_records(site.catalog)
+    build_search_index(tmp_path / "cut", site.pages, records)
+    monkeypatch.setattr(search, "LEFT_OUT", re.compile(r"(?!)"))  # matches nothing: whole pages go in
+    build_search_index(tmp_path / "whole", site.pages, records)
+    cut = {d["url"]: d for d in _fragments(tmp_path / "cut")}
+    whole = {d["url"]: d for d in _fragments(tmp_path / "whole")}
+    assert len(cut) == 9
+    assert cut == whole
+    helpdesk = cut["/organisaties/helpdesk-geldzaken/"]["content"]
+    assert "Inloopspreekuur Geldzaken" in helpdesk
+    assert "Meld een fout" not in helpdesk
