@@ -27,6 +27,22 @@ def test_example_site_builds_strict(built_site: Path) -> None:
     assert "fonts.googleapis" not in wijk and "fonts.gstatic" not in wijk
 
 
+def test_the_second_cores_files_are_moved_into_the_site(built_site: Path) -> None:
+    assert not (built_site / ".wijkkaart-bestanden").exists()
+    for path in (
+        "assets/wijkkaart/kaart.html",
+        "wijken/moerwijk/kaart.json",
+        "agenda/wijk/moerwijk.ics",
+        "agenda/wijkz/kaarttafel.ics",
+        "open-data/hsds/index.json",
+        "sw.js",
+        "manifest.webmanifest",
+    ):
+        assert (built_site / path).stat().st_size > 0, path
+    # over.md links to the open data by its Markdown path; mkdocs checked that link (strict) and made it relative.
+    assert 'href="../open-data/hsds/index.json"' in (built_site / "over" / "index.html").read_text(encoding="utf-8")
+
+
 def test_generated_pages_stay_out_of_the_nav(built_site: Path) -> None:
     page = (built_site / "wijken" / "schilderswijk" / "index.html").read_text(encoding="utf-8")
     nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', page)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkkaart.build import PARALLEL_STEP, build_site
+from wijkkaart.build import PARALLEL_STEP, build_site, publish
 from wijkkaart.geo import geometry_cached
 from wijkkaart.parallel import Background
 from wijkkaart.validate import build_catalog
@@ -39,3 +39,35 @@ def test_a_parallel_build_gives_the_same_site(tmp_path: Path) -> None:
     assert [(a.path, a.content) for a in together.assets] == [(a.path, a.content) for a in apart.assets]
     assert together.pages == apart.pages
     assert apart.timings[PARALLEL_STEP] > 0 and "agenda" not in apart.timings and "agenda" in together.timings
+
+
+def test_with_a_folder_the_second_core_writes_there_what_it_said_it_would(tmp_path: Path) -> None:
+    settings = settings_for(site_copy(tmp_path))
+    whole = build_site(settings, parallel=False)
+    folder = tmp_path / "later"
+    site = build_site(settings, parallel=True, folder=folder)
+    assert "agenda" not in site.timings  # the second core makes it, as nothing waits for it now
+    site.finish()
+    written = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert sorted(written) == sorted(site.later)
+    assert {"agenda/geldhulp/spreekuur-zuid.ics", "wijken/zuid/kaart.json", "sw.js"} <= set(written)
+    own = {a.path: a.content for a in site.assets}
+    assert own.keys().isdisjoint(written)
+    assert own | written == {a.path: a.content for a in whole.assets}
+    assert site.pages == whole.pages and site.problems == whole.problems
+
+
+def test_publish_moves_the_folder_into_the_site(tmp_path: Path) -> None:
+    folder, site_dir = tmp_path / "site" / ".later", tmp_path / "site"
+    (folder / "a" / "b").mkdir(parents=True)
+    (folder / "a" / "b" / "c.json").write_text("{}", encoding="utf-8")
+    (folder / "sw.js").write_text("//", encoding="utf-8")
+    (site_dir / "a").mkdir()
+    (site_dir / "a" / "index.html").write_text("<p>", encoding="utf-8")
+    assert publish(folder, site_dir) == ["a/b/c.json", "sw.js"]
+    assert not folder.exists()
+    assert sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()) == [
+        "a/b/c.json",
+        "a/index.html",
+        "sw.js",
+    ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,12 +15,14 @@ from .pages import Page, render_pages
 from .parallel import Background
 from .problems import DataError, Problem
 from .settings import Settings
+from .urls import map_paths
 from .validate import build_catalog
 
 ASSETS = Path(__file__).parent / "assets"
 SCRIPT = "assets/wijkkaart/js/finder.js"
 STYLESHEET = "assets/wijkkaart/css/wijkkaart.css"
 PARALLEL_STEP = "geometry, maps and open data (second core)"
+OFFLINE_FILES = ("manifest.webmanifest", "sw.js")
 
 
 @dataclass(frozen=True)
@@ -29,20 +33,56 @@ class Asset:
     content: bytes
 
 
-@dataclass(frozen=True)
+@dataclass
 class Site:
+    """What a build made. ``beside`` is the work of the second core while it is not yet ``finish``ed."""
+
     catalog: Catalog
     pages: list[Page]
     problems: list[Problem]
     assets: list[Asset] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    beside: Beside | None = None
+    later: list[str] = field(default_factory=list)  # site paths of the files the second core writes to a folder
+
+    def finish(self) -> None:
+        """Wait for the second core: its problems join ``problems``; its files join ``assets``, or go into its
+        folder; then the service worker, whose cache is named after a hash of everything the build made."""
+        if self.beside is None:
+            return
+        beside, started = self.beside, time.perf_counter()
+        made, hashes, problems = beside.work.result()
+        if beside.work.forked:
+            self.timings["waiting for geometry, maps and open data"] = time.perf_counter() - started
+            self.timings[PARALLEL_STEP] = beside.work.seconds
+        self.problems.extend(problems)
+        own = _hashes([(p.src, p.content.encode()) for p in self.pages] + [(a.path, a.content) for a in self.assets])
+        offline = _offline_files(own + hashes, beside.settings)
+        if beside.folder is None:
+            self.assets.extend(made + offline)
+            self.assets.sort(key=lambda asset: asset.path)
+        else:
+            write_files(beside.folder, offline)
+        self.beside = None
 
 
-def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True) -> Site:
+@dataclass(frozen=True)
+class Beside:
+    """The second core's work: geometry, maps, open data (and the agenda when it has the time for it)."""
+
+    work: Background[tuple[list[Asset], list[tuple[str, str]], list[Problem]]]
+    settings: Settings
+    folder: Path | None
+
+
+def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True, folder: Path | None = None) -> Site:
     """Load, validate and render; raise DataError with all problems when any is an error.
 
     ``with_maps=False`` is the fast path of ``wijkkaart check``: no geometry, no geopandas, no folium.
     With ``parallel`` the geometry, maps and open data are made on the second core while pages render.
+    Without ``folder`` the site is complete when this returns. With it, the second core writes its files
+    there (their paths in ``Site.later``) and goes on until ``Site.finish``; it makes the agenda too, so
+    the build's own process is free for the site builder sooner.
     """
     clock = _Clock()
     catalog, problems = build_catalog(settings)
@@ -51,11 +91,11 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
         raise DataError(problems)
     if not with_maps:
         return Site(catalog, render_pages(catalog, settings, maps=False), problems)
-    # The second core makes the geometry (and what needs it); when its slow step comes from the cache it
-    # has time for the agenda as well, so the two cores finish at about the same time.
-    agenda_there = parallel and geometry_cached(catalog, settings)
-    geo_work = Background(lambda: _geo_files(catalog, settings, agenda_there), parallel)
-    if not geo_work.forked:
+    # The second core makes the geometry (and what needs it); when it need not be waited for, or its slow
+    # step comes from the cache, it has time for the agenda as well.
+    agenda_there = parallel and (folder is not None or geometry_cached(catalog, settings))
+    work = Background(lambda: _geo_files(catalog, settings, agenda_there, folder), parallel)
+    if not work.forked:
         clock.lap("geometry, maps and open data")
     assets = _browser_files(catalog, settings)
     clock.lap("finder data")
@@ -64,14 +104,12 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
         clock.lap("agenda")
     pages = render_pages(catalog, settings, maps=True)
     clock.lap("render pages")
-    geo_assets, geo_problems = geo_work.result()
-    assets += geo_assets
-    if geo_work.forked:
-        clock.lap("waiting for geometry, maps and open data")
-        clock.laps[PARALLEL_STEP] = geo_work.seconds
-    assets += _offline_files(pages, assets, settings)
-    assets.sort(key=lambda asset: asset.path)
-    return Site(catalog, pages, problems + geo_problems, assets, clock.laps)
+    site = Site(catalog, pages, problems, assets, clock.laps, Beside(work, settings, folder))
+    if folder is None:
+        site.finish()
+    else:
+        site.later = _geo_paths(catalog, agenda_there)
+    return site
 
 
 class _Clock:
@@ -87,18 +125,22 @@ class _Clock:
         self.start = now
 
 
-def _offline_files(pages: list[Page], assets: list[Asset], settings: Settings) -> list[Asset]:
-    """The service worker (its cache named after a hash of this build) and the web app manifest."""
+def _offline_files(hashes: list[tuple[str, str]], settings: Settings) -> list[Asset]:
+    """The service worker (its cache named after a hash of every file of this build, wherever it was made)
+    and the web app manifest."""
     from .offline import manifest, service_worker
 
-    digest = hashlib.sha256()
-    for item in sorted([(p.src, p.content.encode()) for p in pages] + [(a.path, a.content) for a in assets]):
-        digest.update(item[0].encode() + b"\0" + item[1])
-    version = digest.hexdigest()[:16]
+    version = hashlib.sha256("\n".join(f"{path}\0{digest}" for path, digest in sorted(hashes)).encode()).hexdigest()[
+        :16
+    ]
     return [
         Asset("sw.js", service_worker(version, settings).encode()),
         Asset("manifest.webmanifest", manifest(settings).encode()),
     ]
+
+
+def _hashes(items: list[tuple[str, bytes]]) -> list[tuple[str, str]]:
+    return [(path, hashlib.sha256(content).hexdigest()) for path, content in items]
 
 
 def _browser_files(catalog: Catalog, settings: Settings) -> list[Asset]:
@@ -119,9 +161,11 @@ def _agenda_files(catalog: Catalog, settings: Settings) -> list[Asset]:
     return [Asset(path, content) for path, content in ical_files(catalog, settings)]
 
 
-def _geo_files(catalog: Catalog, settings: Settings, with_agenda: bool) -> tuple[list[Asset], list[Problem]]:
+def _geo_files(
+    catalog: Catalog, settings: Settings, with_agenda: bool, folder: Path | None
+) -> tuple[list[Asset], list[tuple[str, str]], list[Problem]]:
     """Geometry, and what needs it: the map files and the open data (HSDS, wijk boundaries); and the
-    agenda when ``with_agenda``."""
+    agenda when ``with_agenda``. Returned, or written into ``folder``; with a hash of each."""
     from .exports.hsds import hsds_files
     from .geo import build_geo
     from .maps import build_maps, vendor_files
@@ -130,4 +174,38 @@ def _geo_files(catalog: Catalog, settings: Settings, with_agenda: bool) -> tuple
     assets = [Asset(path, content) for path, content in vendor_files()]
     assets += [Asset(f.src, f.text.encode("utf-8")) for f in build_maps(catalog, geo, settings)]
     assets += [Asset(path, content) for path, content in hsds_files(catalog, settings, geo)]
-    return assets + (_agenda_files(catalog, settings) if with_agenda else []), geo.problems
+    assets += _agenda_files(catalog, settings) if with_agenda else []
+    hashes = _hashes([(a.path, a.content) for a in assets])
+    if folder is None:
+        return assets, hashes, geo.problems
+    write_files(folder, assets)
+    return [], hashes, geo.problems
+
+
+def _geo_paths(catalog: Catalog, with_agenda: bool) -> list[str]:
+    """The site paths ``_geo_files`` writes, known before they are made (and checked in a test)."""
+    from .exports.hsds import hsds_paths
+    from .exports.ical import ical_paths
+
+    return map_paths(catalog) + hsds_paths() + (ical_paths(catalog) if with_agenda else []) + list(OFFLINE_FILES)
+
+
+def write_files(folder: Path, assets: list[Asset]) -> None:
+    for asset in assets:
+        path = folder / asset.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(asset.content)
+
+
+def publish(folder: Path, site_dir: Path) -> list[str]:
+    """Move every file under ``folder`` to the same place under ``site_dir`` (one rename each, same disk),
+    then remove ``folder``; the site paths moved."""
+    moved = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        relative = path.relative_to(folder)
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+        moved.append(relative.as_posix())
+    shutil.rmtree(folder)
+    return moved

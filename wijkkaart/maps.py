@@ -23,7 +23,7 @@ from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .csp import with_csp
 from .geo import Geo, dumps
 from .settings import Settings
-from .urls import MAP_DOCUMENT, VENDOR, Links, org_src, page_url, wijk_src
+from .urls import MAP_DOCUMENT, VENDOR, Links, map_data_path, org_src, vendored, wijk_src
 
 MAP_TEMPLATES = Path(__file__).parent / "templates" / "maps"
 CLUSTER_AT = 8
@@ -125,7 +125,7 @@ class MapBuilder:
     ) -> MapFile:
         """The map data of the page ``page_src``, beside it as ``kaart.json``; links in it are relative to it."""
         data = {"title": title, "areas": areas, "places": places, "labels": labels, "fit": not areas}
-        return MapFile(page_url(page_src) + "kaart.json", dumps(data))
+        return MapFile(map_data_path(page_src), dumps(data))
 
     def _tiles(self) -> TileProvider:
         """The tile server as a provider object: a plain URL makes folium search all named providers."""
@@ -178,7 +178,4 @@ def build_maps(catalog: Catalog, geo: Geo, settings: Settings) -> list[MapFile]:
 
 def vendor_files() -> list[tuple[str, bytes]]:
     """The vendored Leaflet files, as (site path, bytes)."""
-    root = Path(__file__).parent / "assets" / "vendor"
-    return [
-        (f"{VENDOR}/{p.relative_to(root).as_posix()}", p.read_bytes()) for p in sorted(root.rglob("*")) if p.is_file()
-    ]
+    return [(path, file.read_bytes()) for path, file in vendored()]

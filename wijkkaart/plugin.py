@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -21,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .build import SCRIPT, STYLESHEET, Site, build_site
+from .build import SCRIPT, STYLESHEET, Site, build_site, publish
 from .csp import with_csp
 from .offline import head_links
 from .pages import render_problem_banner
@@ -31,6 +32,15 @@ from .settings import DEFAULTS, Settings
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
 BODY_PLACEHOLDER = "<!-- wijkkaart: pagina -->"
+STAGING = ".wijkkaart-bestanden"  # hidden: mkdocs leaves it when it cleans the site folder
+
+
+class _WrittenLater(File):
+    """A file the second core writes into the staging folder, moved into the site after the pages: mkdocs
+    knows it (for links to it) and does not copy it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
 
 
 def _option(default: Any) -> Any:
@@ -51,6 +61,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.generated: set[str] = set()
         self.bodies: dict[str, str] = {}
         self.search: Background[int] | None = None
+        self.clock = 0.0
+        self.staging: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -66,8 +78,13 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.settings is not None
+        # The second core writes its files beside the site and goes on while mkdocs writes the pages. Not in
+        # serve: no fork beside its threads, and the last good site must stay whole in memory.
+        self.staging = None if self.serving else Path(config.site_dir) / STAGING
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
         try:
-            self.site = build_site(self.settings, parallel=not self.serving)  # serve: no fork beside its threads
+            self.site = build_site(self.settings, parallel=not self.serving, folder=self.staging)
         except DataError as err:
             if self.serving and self.site is not None:
                 self._keep_last_good_site(err.problems)
@@ -127,8 +144,23 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             self.generated.add(page.src)
         for asset in self.site.assets:
             files.append(File.generated(config, asset.path, content=asset.content))
+        if self.staging is not None:
+            for path in self.site.later:
+                files.append(_WrittenLater.generated(config, path, abs_src_path=str(self.staging / path)))
         self._start_search(config)
+        self.clock = time.perf_counter()
         return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self._lap("mkdocs: pages read")
+        return env
+
+    def _lap(self, step: str) -> None:
+        """Time spent by mkdocs itself, for the benchmark script."""
+        now = time.perf_counter()
+        if self.site is not None:
+            self.site.timings[step] = now - self.clock
+        self.clock = now
 
     def _start_search(self, config: MkDocsConfig) -> None:
         """Pagefind indexes the generated pages while mkdocs writes them: its input is written and the
@@ -144,6 +176,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None and self.search is not None
+        self._lap("mkdocs: pages and files written")
+        self._publish(config)
         started = time.perf_counter()
         count = self.search.result()
         if self.search.forked:
@@ -154,12 +188,30 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.search = None
         log.info("wijkkaart: zoekindex gemaakt met %d onderdelen.", count)
 
+    def _publish(self, config: MkDocsConfig) -> None:
+        """Wait for the second core, report what it found, and move its files into the site."""
+        assert self.site is not None
+        known = len(self.site.problems)
+        self.site.finish()
+        for problem in self.site.problems[known:]:
+            (log.info if problem.severity is Severity.NOTICE else log.warning)(problem.text())
+        if self.staging is not None:
+            publish(self.staging, Path(config.site_dir))
+            self.staging = None
+
     def on_build_error(self, *, error: Exception) -> None:
-        """Let a running index finish (it cleans up after itself); the build has failed anyway."""
+        """Let running work finish (the index cleans up after itself) and remove the staging folder; the
+        build has failed anyway."""
         if self.search is not None:
             with contextlib.suppress(RuntimeError):
                 self.search.result()
             self.search = None
+        if self.site is not None:
+            with contextlib.suppress(RuntimeError):
+                self.site.finish()
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None

@@ -6,10 +6,11 @@ Links are always relative, so a site works under any subpath (GitHub Pages, a fo
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .catalog import ServiceEntry
+    from .catalog import Catalog, ServiceEntry
 
 
 MAP_DOCUMENT = "assets/wijkkaart/kaart.html"
@@ -31,6 +32,24 @@ MAP_FILES = (
         )
     ),
 )
+
+
+def map_data_path(page_src: str) -> str:
+    """The map data of a page, beside it: ``wijken/moerwijk.md`` → ``wijken/moerwijk/kaart.json``."""
+    return page_url(page_src) + "kaart.json"
+
+
+def map_paths(catalog: Catalog) -> list[str]:
+    """The site paths of every map file (document, each page's data, vendored Leaflet), before they are made."""
+    pages = ["index.md"] + [wijk_src(w.slug) for w in catalog.wijken.values()]
+    pages += [org_src(o.slug) for o in catalog.orgs.values()]
+    return [MAP_DOCUMENT, *map(map_data_path, pages), *(path for path, _ in vendored())]
+
+
+def vendored() -> list[tuple[str, Path]]:
+    """The vendored Leaflet files: (site path, file in the package)."""
+    root = Path(__file__).parent / "assets" / "vendor"
+    return [(f"{VENDOR}/{p.relative_to(root).as_posix()}", p) for p in sorted(root.rglob("*")) if p.is_file()]
 
 
 def page_url(src: str) -> str:

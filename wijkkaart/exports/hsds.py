@@ -44,16 +44,8 @@ class HsdsExport:
         services = [self.service(s) for s in self.catalog.services]
         taxonomy = self.taxonomy()
         index = self.index(len(organizations), len(services), len(taxonomy["terms"]))
-        files = [
-            (f"{FOLDER}/{name}", dumps(data).encode())
-            for name, data in (
-                ("index.json", index),
-                ("organizations.json", organizations),
-                ("services.json", services),
-                ("taxonomy.json", taxonomy),
-            )
-        ]
-        return [*files, (BOUNDARIES, dumps(self.boundaries()).encode())]
+        data = [index, organizations, services, taxonomy, self.boundaries()]
+        return [(path, dumps(item).encode()) for path, item in zip(hsds_paths(), data, strict=True)]
 
     def boundaries(self) -> dict[str, Any]:
         """Every wijk boundary once, as GeoJSON; a service area names its wijk by ``uri`` (the wijk page)."""
@@ -319,6 +311,12 @@ def _status(status: str) -> str:
 
 def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def hsds_paths() -> list[str]:
+    """The site paths of what ``hsds_files`` makes, in its order."""
+    names = ("index.json", "organizations.json", "services.json", "taxonomy.json")
+    return [*(f"{FOLDER}/{name}" for name in names), BOUNDARIES]
 
 
 def hsds_files(catalog: Catalog, settings: Settings, geo: Geo | None) -> list[tuple[str, bytes]]:

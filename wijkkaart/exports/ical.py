@@ -31,6 +31,13 @@ def wijk_ics_path(wijk: WijkEntry) -> str:
     return f"agenda/wijk/{wijk.slug}.ics"
 
 
+def ical_paths(catalog: Catalog) -> list[str]:
+    """The site paths of what ``ical_files`` makes, in its order."""
+    return [service_ics_path(s) for s in catalog.services if s.schedule] + [
+        wijk_ics_path(w) for w in catalog.wijken.values()
+    ]
+
+
 def ical_files(catalog: Catalog, settings: Settings) -> list[tuple[str, bytes]]:
     days = set(holidays(settings.today))
     events = {s.uid: _events(s, settings, days) for s in catalog.services if s.schedule}
