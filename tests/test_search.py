@@ -34,7 +34,7 @@ def test_index_holds_every_searchable_page_and_every_entry(tmp_path: Path, monke
     entry = json.loads((tmp_path / "out" / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["nl"]["page_count"] == len(searchable)
     assert list(scratch.iterdir()) == []  # the input folder is gone
-    documents = {d["url"]: d for d in _fragments(tmp_path / "out" / "pagefind")}
+    documents = {d["meta"]["link"]: d for d in _fragments(tmp_path / "out" / "pagefind")}
     org = documents["/organisaties/geldhulp/"]
     assert org["meta"]["title"] == "Geldhulp Test"
     assert json.loads(org["meta"]["diensten"]) == [
@@ -95,8 +95,8 @@ def test_leaving_out_the_marked_parts_changes_nothing_pagefind_indexes(
     build_search_index(tmp_path / "cut", site.pages, records)
     monkeypatch.setattr(search, "LEFT_OUT", re.compile(r"(?!)"))  # matches nothing: whole pages go in
     build_search_index(tmp_path / "whole", site.pages, records)
-    cut = {d["url"]: d for d in _fragments(tmp_path / "cut")}
-    whole = {d["url"]: d for d in _fragments(tmp_path / "whole")}
+    cut = {d["meta"]["link"]: d for d in _fragments(tmp_path / "cut")}
+    whole = {d["meta"]["link"]: d for d in _fragments(tmp_path / "whole")}
     assert len(cut) == 9
     assert cut == whole
     helpdesk = cut["/organisaties/helpdesk-geldzaken/"]["content"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
+import posixpath
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 from .catalog import Catalog
 from .geo import geometry_cached
@@ -191,21 +192,29 @@ def _geo_paths(catalog: Catalog, with_agenda: bool) -> list[str]:
 
 
 def write_files(folder: Path, assets: list[Asset]) -> None:
+    """Each file flat in ``folder``, named by its site path with every "/" escaped: no folders to make and
+    remove again (making and removing tens of thousands of folders costs seconds on ext4)."""
+    folder.mkdir(parents=True, exist_ok=True)
     for asset in assets:
-        path = folder / asset.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(asset.content)
+        staged(folder, asset.path).write_bytes(asset.content)
+
+
+def staged(folder: Path, path: str) -> Path:
+    """Where ``write_files`` puts the file of site path ``path``."""
+    return folder / quote(path, safe="")
 
 
 def publish(folder: Path, site_dir: Path) -> list[str]:
-    """Move every file under ``folder`` to the same place under ``site_dir`` (one rename each, same disk),
-    then remove ``folder``; the site paths moved."""
-    moved = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = path.relative_to(folder)
-        target = site_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, target)
-        moved.append(relative.as_posix())
-    shutil.rmtree(folder)
+    """Move every file of ``folder`` (see ``write_files``) to its place under ``site_dir`` (one rename each,
+    same disk), then remove ``folder``; the site paths moved."""
+    moved, made = [], set()
+    for name in sorted(os.listdir(folder)):
+        path = unquote(name)
+        parent = posixpath.dirname(path)
+        if parent not in made:
+            (site_dir / parent).mkdir(parents=True, exist_ok=True)
+            made.add(parent)
+        os.replace(folder / name, site_dir / path)
+        moved.append(path)
+    folder.rmdir()
     return moved

@@ -7,6 +7,7 @@ work runs here.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -41,6 +42,9 @@ class Background(Generic[T]):
                 send.send((False, f"{type(err).__name__}: {err}", 0.0))
 
         self._process = context.Process(target=run, daemon=True)
+        # What exists now lives on in both processes: out of the collector's sight, so that a collection in
+        # either does not write to (and so copy) every page of the memory they share.
+        gc.freeze()
         self._process.start()
         send.close()
 

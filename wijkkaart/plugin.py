@@ -6,7 +6,9 @@ Nothing here knows about organisations or wijken; a different site builder needs
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
+import re
 import shutil
 import sys
 import time
@@ -21,8 +23,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from .build import SCRIPT, STYLESHEET, Site, build_site, publish
+from .build import SCRIPT, STYLESHEET, Site, build_site, publish, staged
 from .csp import with_csp
 from .offline import head_links
 from .pages import render_problem_banner
@@ -31,7 +34,7 @@ from .problems import DataError, Problem, Severity, errors, render, summary
 from .settings import DEFAULTS, Settings
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
-BODY_PLACEHOLDER = "<!-- wijkkaart: pagina -->"
+ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 STAGING = ".wijkkaart-bestanden"  # hidden: mkdocs leaves it when it cleans the site folder
 
 
@@ -59,7 +62,6 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.serving = False
         self.pending: list[Problem] = []
         self.generated: set[str] = set()
-        self.bodies: dict[str, str] = {}
         self.search: Background[int] | None = None
         self.clock = 0.0
         self.staging: Path | None = None
@@ -107,18 +109,14 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         )
         print(render(problems), file=sys.stderr, flush=True)
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """A generated page's body is HTML that Markdown passes through unchanged (tested), so it skips the
-        Markdown pass: a placeholder goes in and the body comes back in ``on_page_content``."""
-        if page.file.src_uri not in self.generated:
-            return markdown
-        self.bodies[page.file.src_uri] = markdown
-        return BODY_PLACEHOLDER
+        Markdown pass (a converter with every extension, made anew for each page)."""
+        if page.file.src_uri in self.generated:
+            page.render = functools.partial(_as_it_is, page)  # type: ignore[method-assign]
+        return page
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        body = self.bodies.pop(page.file.src_uri, None)
-        if body is not None:
-            html = html.replace(BODY_PLACEHOLDER, body, 1)
         if self.pending and self.settings is not None:
             return render_problem_banner(self.pending, self.settings) + html
         return html
@@ -146,7 +144,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             files.append(File.generated(config, asset.path, content=asset.content))
         if self.staging is not None:
             for path in self.site.later:
-                files.append(_WrittenLater.generated(config, path, abs_src_path=str(self.staging / path)))
+                files.append(_WrittenLater.generated(config, path, abs_src_path=str(staged(self.staging, path))))
         self._start_search(config)
         self.clock = time.perf_counter()
         return files
@@ -225,3 +223,12 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _as_it_is(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` for a generated page: its body as it is, with what Markdown would have found in it (no
+    headings for the table of contents, as they are HTML; the ids that links from other pages may name)."""
+    assert page.markdown is not None
+    page.content = page.markdown
+    page.toc = get_toc([])
+    page.present_anchor_ids = set(ANCHOR_ID.findall(page.markdown))

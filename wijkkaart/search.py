@@ -103,21 +103,21 @@ def build_search_index(output: Path, pages: list[Page], records: dict[str, OrgRe
     """Index ``pages`` (those with a search body) into ``output`` with Pagefind; the number indexed.
 
     The input goes to a temporary folder: each page that has a search body (organisations and wijken: the
-    same HTML the site serves, see ``Page.body``) at the path of its URL, an organisation's page with its
-    record from ``records`` (see the module's docstring).
+    same HTML the site serves, see ``Page.body``, less what the search ignores), an organisation's page with
+    its record from ``records`` (see the module's docstring). The files lie side by side, each with its
+    page's URL as the metadata ``link``: tens of thousands of folders would cost more than the index.
     """
     from .pages import template_environment
 
     template = template_environment(None).get_template("search_page.html")
     with tempfile.TemporaryDirectory(prefix="wijkkaart-zoek-") as name:
         folder = Path(name)
-        for page in pages:
-            if "data-pagefind-body" in page.content:
-                path = folder / page_url(page.src) / "index.html"
-                path.parent.mkdir(parents=True, exist_ok=True)
-                body = Markup(LEFT_OUT.sub("", page.body))
-                html = template.render(body=body, title=page.title, record=records.get(page.src))
-                path.write_text(html, encoding="utf-8")
+        searchable = (page for page in pages if "data-pagefind-body" in page.content)
+        for number, page in enumerate(searchable):
+            body = Markup(LEFT_OUT.sub("", page.body))
+            link = "/" + page_url(page.src)
+            html = template.render(body=body, title=page.title, link=link, record=records.get(page.src))
+            (folder / f"{number}.html").write_text(html, encoding="utf-8")
         completed = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", name, "--output-path", str(output), "--force-language", "nl"],
             capture_output=True,

@@ -78,7 +78,7 @@ def test_search_finds_the_debt_helpers_and_loads_nothing_before_use(phone: Page,
     organisation = results.locator("li.wk-result", has=entry)
     expect(organisation.locator(".wk-result-org")).to_have_text("SchuldHulpMaatje Den Haag")
     assert first.get_by_role("link").get_attribute("href") == (
-        "/organisaties/schuldhulpmaatje-den-haag/#inloop-bouwlust-vrederust"
+        site_url + "/organisaties/schuldhulpmaatje-den-haag/#inloop-bouwlust-vrederust"
     )
     assert any("pagefind" in u for u in requested)
 

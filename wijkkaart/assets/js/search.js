@@ -45,17 +45,19 @@ function entryItem(entry, pageUrl) {
 
 /** One result: a wijk page, or an organisation with the spreekuren/activiteiten the words were found in. */
 function result(data, filters) {
-  const title = (data.meta || {}).title || data.url;
-  if (!(data.meta || {}).diensten) {
-    return el("li", { class: "wk-result" }, el("a", { href: data.url }, title));
+  const meta = data.meta || {};
+  const url = meta.link ? siteUrl(meta.link.replace(/^\//, "")) : data.url;
+  const title = meta.title || url;
+  if (!meta.diensten) {
+    return el("li", { class: "wk-result" }, el("a", { href: url }, title));
   }
   const shown = shownEntries(data, filters);
   if (!shown.length) return null;
   const more = shown.length - MAX_ENTRIES;
   return el("li", { class: "wk-result" },
-    el("a", { href: data.url, class: "wk-result-org" }, title),
-    el("ul", { class: "wk-result-entries" }, shown.slice(0, MAX_ENTRIES).map((e) => entryItem(e, data.url))),
-    more > 0 ? el("a", { href: data.url, class: "wk-muted" }, `en nog ${more} bij ${title}`) : null);
+    el("a", { href: url, class: "wk-result-org" }, title),
+    el("ul", { class: "wk-result-entries" }, shown.slice(0, MAX_ENTRIES).map((e) => entryItem(e, url))),
+    more > 0 ? el("a", { href: url, class: "wk-muted" }, `en nog ${more} bij ${title}`) : null);
 }
 
 const LABELS = { thema: "Thema", wijk: "Wijk", "zonder afspraak": "Zonder afspraak", taal: "Taal" };
