@@ -17,7 +17,7 @@ from .urls import org_src, page_url, wijk_src
 
 def card_data(entry: ServiceEntry) -> dict[str, Any]:
     """Everything the browser needs about one spreekuur or activity (links relative to the site root)."""
-    service, location = entry.service, entry.location
+    service = entry.service
     return {
         "uid": entry.uid,
         "name": service.name,
@@ -31,11 +31,20 @@ def card_data(entry: ServiceEntry) -> dict[str, Any]:
         "walk_in": service.walk_in,
         "free": service.free,
         "languages": service.languages,
-        "when": entry.schedule.text if entry.schedule else "op afspraak",
-        "where": f"{location.address}, {location.postal_code} {location.city}" if location else None,
+        "when": when_text(entry),
+        "where": where_text(entry),
         "phone": _phone(entry),
         "time": compact(entry),
     }
+
+
+def when_text(entry: ServiceEntry) -> str:
+    return entry.schedule.text if entry.schedule else "op afspraak"
+
+
+def where_text(entry: ServiceEntry) -> str | None:
+    location = entry.location
+    return f"{location.address}, {location.postal_code} {location.city}" if location else None
 
 
 def _phone(entry: ServiceEntry) -> str | None:

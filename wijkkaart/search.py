@@ -23,7 +23,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .catalog import Catalog, OrgEntry, ServiceEntry
-from .finder import card_data
+from .finder import when_text, where_text
 from .pages import Page
 from .text import languages
 from .urls import org_src, page_url
@@ -75,15 +75,15 @@ def _org_record(catalog: Catalog, org: OrgEntry) -> OrgRecord:
 
 
 def _entry(catalog: Catalog, entry: ServiceEntry) -> EntryRecord:
-    card, service = card_data(entry), entry.service
+    service, when = entry.service, when_text(entry)
     wijken = [w.name for w in catalog.wijken_served(entry)] or (["hele gemeente"] if entry.citywide else [])
     themes = [catalog.themes[t].name for t in entry.themes]
     content = " ".join(
         part
         for part in (
             service.description,
-            card["when"],
-            card["where"],
+            when,
+            where_text(entry),
             ", ".join(wijken),
             ", ".join(themes),
             service.eligibility and service.eligibility.description,
@@ -96,7 +96,7 @@ def _entry(catalog: Catalog, entry: ServiceEntry) -> EntryRecord:
         "zonder afspraak": ["ja" if service.walk_in else "nee"],
         "taal": languages(service.languages).split(", "),
     }
-    return EntryRecord(service.id, service.name, content, ", ".join(wijken), card["when"], filters)
+    return EntryRecord(service.id, service.name, content, ", ".join(wijken), when, filters)
 
 
 def build_search_index(output: Path, pages: list[Page], records: dict[str, OrgRecord]) -> int:
