@@ -83,3 +83,22 @@ def test_csp_blocks_an_injected_inline_script(browser: Browser, hostile_site: tu
                             s.textContent = 'window.__pwned = 1'; document.body.append(s); }""")
     assert page.evaluate("typeof window.__pwned") == "undefined"
     page.close()
+
+
+def test_search_results_show_payloads_as_text(browser: Browser, hostile_site: tuple[str, Path]) -> None:
+    """Search results are built from Pagefind's metadata (names, schedules, the entries as JSON): as text."""
+    url, _ = hostile_site
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url + "/")
+    page.fill("#wk-q", "alert")
+    results = page.locator("[data-wk-search-results]")
+    entry = results.locator("li.wk-result-entry").first
+    entry.wait_for()
+    assert entry.get_by_role("link").inner_text() == "<script>alert('dienst')</script>"
+    assert results.locator("script, img, iframe").count() == 0
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert dialogs == []
+    page.close()
