@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .helpers import INVALID, example_copy
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -65,3 +67,24 @@ def test_bad_data_aborts_and_leaves_the_old_site(tmp_path: Path) -> None:
     assert "wijkkaart: de gegevens bevatten 1 fout en 0 waarschuwingen; er is niets gebouwd." in completed.stderr
     assert "Traceback" not in completed.stderr
     assert [p.name for p in old.iterdir()] == ["marker.html"]
+
+
+def test_a_file_the_second_core_did_not_make_fails_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """mkdocs is told up front which files the second core will write (for links to them): a promise it
+    did not keep is a fault of wijkkaart, and stops the build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from wijkkaart import build as core
+
+    promised = core._geo_paths
+    monkeypatch.setattr(core, "_geo_paths", lambda *args: [*promised(*args), "agenda/nergens.ics"])
+    out = tmp_path / "out"
+    config = load_config(str(example_copy(tmp_path) / "mkdocs.yml"), site_dir=str(out))
+    with pytest.raises(Abort):
+        build(config)
+    assert "wijkkaart: 1 bestanden ontbreken, bv. agenda/nergens.ics." in caplog.messages
+    assert not (out / ".wijkkaart-bestanden").exists()

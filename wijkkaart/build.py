@@ -131,9 +131,8 @@ def _offline_files(hashes: list[tuple[str, str]], settings: Settings) -> list[As
     and the web app manifest."""
     from .offline import manifest, service_worker
 
-    version = hashlib.sha256("\n".join(f"{path}\0{digest}" for path, digest in sorted(hashes)).encode()).hexdigest()[
-        :16
-    ]
+    listing = "\n".join(f"{path}\0{digest}" for path, digest in sorted(hashes))
+    version = hashlib.sha256(listing.encode()).hexdigest()[:16]
     return [
         Asset("sw.js", service_worker(version, settings).encode()),
         Asset("manifest.webmanifest", manifest(settings).encode()),

@@ -194,8 +194,10 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         for problem in self.site.problems[known:]:
             (log.info if problem.severity is Severity.NOTICE else log.warning)(problem.text())
         if self.staging is not None:
-            publish(self.staging, Path(config.site_dir))
+            missing = set(self.site.later) - set(publish(self.staging, Path(config.site_dir)))
             self.staging = None
+            if missing:  # a fault in wijkkaart, not in the data: mkdocs was told these files would exist
+                raise PluginError(f"wijkkaart: {len(missing)} bestanden ontbreken, bv. {min(missing)}.")
 
     def on_build_error(self, *, error: Exception) -> None:
         """Let running work finish (the index cleans up after itself) and remove the staging folder; the
