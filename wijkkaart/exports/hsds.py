@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
 from ..catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
@@ -27,7 +28,9 @@ TIME_NOTE = "Tijden in lokale tijd Europe/Amsterdam (CET/CEST)."
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
 
 
+@cache
 def uid(*parts: str) -> str:
+    """A stable id (UUID 5 of the parts); each one is asked for about twice (as itself and as a reference)."""
     return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
 
 
