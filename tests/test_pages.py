@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -119,3 +120,18 @@ def test_a_large_theme_leads_to_the_wijk_pages(tmp_path: Path, monkeypatch: pyte
         wijk = next(p.content for p in site.pages if p.src == href.removeprefix("../../").split("/#")[0] + ".md")
         section = wijk.split('<h3 id="thema-geld-en-schulden">')[1].split("</section>")[0]
         assert section.count('<article class="wk-service"') == int(count), name
+
+
+def test_every_wijk_link_in_a_card_leads_to_that_wijk() -> None:
+    """Cards are rendered once and shown on many pages: their links must hold on each of them (a card
+    made for Centrum's page once sent readers of Schilderswijk's page to "./" for Centrum)."""
+    site = build_site(settings_for(REPO), with_maps=False)
+    names = {w.wijk.name: page_url(f"wijken/{slug}.md") for slug, w in site.catalog.wijken.items()}
+    checked = 0
+    for page in site.pages:
+        for links in re.findall(r"<dt>Voor wie</dt><dd>bewoners van (.*?)</dd>", page.content):
+            for href, name in re.findall(r'<a href="([^"]+)">([^<]+)</a>', links):
+                target = posixpath.normpath(posixpath.join("/" + page_url(page.src), href)) + "/"
+                assert target == "/" + names[name], (page.src, name, href)
+                checked += 1
+    assert checked > 20

@@ -31,6 +31,8 @@ from .urls import MAP_FILES, Links, org_src, page_url, print_src, theme_src, wij
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 ANCHOR = "wk-anchor-placeholder"
+HEADING = "wk-kop-placeholder"  # the card's heading element, h3 or h4 by page
+ORG_LINE = ("<!--wk-org-->", "<!--/wk-org-->")  # around the card's "Door <organisatie>" line
 THEME_CARDS = 80  # more entries than this, and a theme page leads to the wijk pages instead
 
 
@@ -64,7 +66,7 @@ class Renderer:
     def __init__(self, catalog: Catalog, settings: Settings, maps: bool) -> None:
         self.catalog, self.settings, self.maps = catalog, settings, maps
         self.env = _environment(settings)
-        self._cards: dict[tuple[str, bool, str, int], str] = {}
+        self._cards: dict[tuple[str, int], str] = {}
         self._json: dict[str, Markup] = {}
         self.env.globals.update(
             ics_path=service_ics_path, wijk_ics_path=wijk_ics_path, card=self._card, card_json=self._card_json
@@ -96,21 +98,32 @@ class Renderer:
         self, entry: ServiceEntry, anchor: str, links: Links, show_org: bool = True, heading: str = "h3"
     ) -> Markup:
         """One spreekuur/activity card. Cards recur on org, wijk and theme pages at the same depth, so each
-        is rendered once per depth and reused (this keeps 30,000 entries fast)."""
-        key = (entry.uid, show_org, heading, links.here.count("/"))
-        html = self._cards.get(key)
+        is rendered once per depth (its links valid on every page that deep), with placeholders for what
+        differs between pages (anchor, heading, the organisation line), and reused: this keeps 30,000
+        entries fast."""
+        depth = links.here.count("/")
+        html = self._cards.get((entry.uid, depth))
         if html is None:
-            html = self.env.get_template("card.html").render(
-                macros=self._macros,
-                entry=entry,
-                links=links,
-                route=self._route,
-                anchor=ANCHOR,
-                show_org=show_org,
-                heading=heading,
-            )
-            self._cards[key] = html
-        return Markup(html.replace(ANCHOR, anchor))
+            html = self._render_card(entry, Links.at_depth(depth), ANCHOR, True, HEADING)
+            self._cards[(entry.uid, depth)] = html
+        start, end = ORG_LINE
+        if start not in html:  # a site's own card template without the marks: rendered as asked
+            return Markup(self._render_card(entry, links, anchor, show_org, heading))
+        if not show_org:
+            html = html.split(start, 1)[0] + html.split(end, 1)[1]
+        html = html.replace(start, "").replace(end, "").replace(ANCHOR, anchor)
+        return Markup(html.replace(f"<{HEADING} ", f"<{heading} ").replace(f"</{HEADING}>", f"</{heading}>"))
+
+    def _render_card(self, entry: ServiceEntry, links: Links, anchor: str, show_org: bool, heading: str) -> str:
+        return self.env.get_template("card.html").render(
+            macros=self._macros,
+            entry=entry,
+            links=links,
+            route=self._route,
+            anchor=anchor,
+            show_org=show_org,
+            heading=heading,
+        )
 
     @cached_property
     def _macros(self) -> Any:

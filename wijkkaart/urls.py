@@ -95,6 +95,14 @@ class Links:
     def __init__(self, src: str) -> None:
         self.here = page_url(src)
 
+    @classmethod
+    def at_depth(cls, depth: int) -> Links:
+        """Links that hold on every page ``depth`` folders deep: never "./" or "../x/", always down from the
+        site root (for what is rendered once and shown on many pages)."""
+        links = cls("index.md")
+        links.here = "~/" * depth
+        return links
+
     def to(self, src: str, anchor: str = "") -> str:
         return relative(page_url(src), self.here) + (f"#{anchor}" if anchor else "")
 
