@@ -151,27 +151,31 @@ def _boundaries(catalog: Catalog, polygons: Any, cleaned: Any, tolerance: float)
 
 
 def _shapes(catalog: Catalog, polygons: Any, cleaned: Any, tolerance: float) -> dict[str, WijkShape]:
+    """Each wijk's boundary at ``tolerance``: the union of its simplified PC4 areas, in web coordinates
+    rounded to ``DECIMALS`` (projection, precision and labels for all wijken at once)."""
     import geopandas as gpd
+    import numpy as np
     import shapely
 
-    simplified = gpd.GeoSeries(shapely.coverage_simplify(cleaned, tolerance), index=polygons.index, crs=METRIC_CRS)
+    simplified = shapely.coverage_simplify(cleaned, tolerance)
+    position = {pc4: i for i, pc4 in enumerate(polygons.index)}
+    members = {slug: [position[p] for p in e.wijk.pc4 if p in position] for slug, e in catalog.wijken.items()}
+    members = {slug: rows for slug, rows in members.items() if rows}
+    unions = [_without_specks(shapely.coverage_union_all(simplified[rows])) for rows in members.values()]
+    web = gpd.GeoSeries(unions, crs=METRIC_CRS).to_crs(WEB_CRS).to_numpy()
+    web = shapely.set_precision(web, 10**-DECIMALS)
+    labels, bounds, areas = shapely.point_on_surface(web), shapely.bounds(web), polygons.area.to_numpy()
+    web = shapely.transform(web, lambda xy: np.round(xy, DECIMALS))  # 4.123450000000001 → 4.12345
     shapes = {}
-    for slug, entry in catalog.wijken.items():
-        members = [p for p in entry.wijk.pc4 if p in simplified.index]
-        if not members:
-            continue
-        union = _without_specks(shapely.coverage_union_all(simplified.loc[members].values))
-        web = gpd.GeoSeries([union], crs=METRIC_CRS).to_crs(WEB_CRS).iloc[0]
-        web = shapely.set_precision(web, 10**-DECIMALS)
-        label = web.representative_point()
-        minx, miny, maxx, maxy = web.bounds
+    for i, (slug, rows) in enumerate(members.items()):
+        minx, miny, maxx, maxy = (float(b) for b in bounds[i])
         shapes[slug] = WijkShape(
             slug,
-            _rounded(shapely.geometry.mapping(web)),
+            _lists(shapely.geometry.mapping(web[i])),
             (minx, miny, maxx, maxy),
-            (round(label.y, DECIMALS), round(label.x, DECIMALS)),
-            float(union.area),
-            float(polygons.loc[members].area.sum()),
+            (round(labels[i].y, DECIMALS), round(labels[i].x, DECIMALS)),
+            float(unions[i].area),
+            float(areas[rows].sum()),
         )
     return shapes
 
@@ -184,13 +188,12 @@ def _without_specks(geometry: Any) -> Any:
     return shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0] if parts else geometry
 
 
-def _rounded(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, DECIMALS)
+def _lists(value: Any) -> Any:
+    """GeoJSON as shapely maps it, with lists for tuples (as it reads back from JSON)."""
     if isinstance(value, list | tuple):
-        return [_rounded(v) for v in value]
+        return [_lists(v) for v in value]
     if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
+        return {k: _lists(v) for k, v in value.items()}
     return value
 
 
