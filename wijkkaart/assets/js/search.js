@@ -48,7 +48,7 @@ function result(data, filters) {
   const meta = data.meta || {};
   const url = meta.link ? siteUrl(meta.link.replace(/^\//, "")) : data.url;
   const title = meta.title || url;
-  if (!meta.diensten) {
+  if (!entries(data).length) {  // a wijk page, or an organisation without spreekuren or activiteiten
     return el("li", { class: "wk-result" }, el("a", { href: url }, title));
   }
   const shown = shownEntries(data, filters);

@@ -1,0 +1,46 @@
+"""Search results for what the example site lacks: an organisation with no spreekuren or activiteiten."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from ..helpers import example_copy, serve_dir
+
+pytestmark = pytest.mark.browser
+
+CONTACT_ONLY = """\
+name: Formulierenbrigade Zuidwest
+description: Vrijwilligers helpen bij brieven van instanties; bel voor een afspraak thuis.
+themes: [geld-en-schulden]
+checked: 2026-11-01
+phones:
+  - number: "070 123 4567"
+"""
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("zoeken")
+    root = example_copy(tmp)
+    (root / "orgs" / "formulierenbrigade.yaml").write_text(CONTACT_ONLY, encoding="utf-8")
+    out = tmp / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=root, env=env, check=True)
+    server, base = serve_dir(out)
+    yield base
+    server.shutdown()
+
+
+def test_an_organisation_without_entries_is_found(phone: Page, site_url: str) -> None:
+    phone.goto(site_url + "/")
+    phone.fill("#wk-q", "formulierenbrigade")
+    results = phone.locator("[data-wk-search-results]")
+    link = results.get_by_role("link", name="Formulierenbrigade Zuidwest")
+    expect(link).to_be_visible()
+    assert link.get_attribute("href") == site_url + "/organisaties/formulierenbrigade/"
