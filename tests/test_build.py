@@ -80,8 +80,8 @@ def test_a_file_the_second_core_did_not_make_fails_the_build(
 
     from wijkkaart import build as core
 
-    promised = core._geo_paths
-    monkeypatch.setattr(core, "_geo_paths", lambda *args: [*promised(*args), "agenda/nergens.ics"])
+    promised = core._later_paths
+    monkeypatch.setattr(core, "_later_paths", lambda *args: [*promised(*args), "agenda/nergens.ics"])
     out = tmp_path / "out"
     config = load_config(str(example_copy(tmp_path) / "mkdocs.yml"), site_dir=str(out))
     with pytest.raises(Abort):

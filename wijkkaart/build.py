@@ -109,7 +109,7 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
     if folder is None:
         site.finish()
     else:
-        site.later = _geo_paths(catalog, agenda_there)
+        site.later = _later_paths(catalog, agenda_there)
     return site
 
 
@@ -182,8 +182,9 @@ def _geo_files(
     return [], hashes, geo.problems
 
 
-def _geo_paths(catalog: Catalog, with_agenda: bool) -> list[str]:
-    """The site paths ``_geo_files`` writes, known before they are made (and checked in a test)."""
+def _later_paths(catalog: Catalog, with_agenda: bool) -> list[str]:
+    """The site paths written into the folder, known before they are made: what ``_geo_files`` makes and
+    the offline files ``Site.finish`` adds (checked in a test, and again when they are published)."""
     from .exports.hsds import hsds_paths
     from .exports.ical import ical_paths
 

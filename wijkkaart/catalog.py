@@ -80,8 +80,12 @@ class Catalog:
 
     def pc4s_in_use(self) -> set[str]:
         """Every PC4 a wijk covers or a location lies in."""
+        return set(self._pc4s_in_use)
+
+    @cached_property
+    def _pc4s_in_use(self) -> frozenset[str]:  # asked for by the finder, the geometry and its cache
         pc4s = {p for w in self.wijken.values() for p in w.wijk.pc4}
-        return pc4s | {loc.pc4 for o in self.orgs.values() for loc in o.org.locations}
+        return frozenset(pc4s | {loc.pc4 for o in self.orgs.values() for loc in o.org.locations})
 
     def wijken_of_pc4(self, pc4: str) -> list[WijkEntry]:
         return [self.wijken[slug] for slug in self._wijken_of_pc4.get(pc4, [])]

@@ -118,7 +118,7 @@ def _cleaned(polygons: Any, path: Path) -> Any:
     import geopandas as gpd
     import shapely
 
-    cache = path.parent
+    folder = path.parent
     if path.is_file():
         try:
             kept = gpd.read_file(path).set_index("pc4").geometry.loc[polygons.index].to_numpy()
@@ -129,8 +129,8 @@ def _cleaned(polygons: Any, path: Path) -> Any:
     cleaned = shapely.coverage_clean(polygons.values, gap_width=GAP_WIDTH_M)
     frame = gpd.GeoDataFrame({"pc4": polygons.index}, geometry=cleaned, crs=METRIC_CRS)
     try:
-        cache.mkdir(parents=True, exist_ok=True)
-        for old in cache.glob("schoon-*.fgb"):
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("schoon-*.fgb"):
             old.unlink()
         partial = path.with_name(path.stem + ".deel.fgb")
         frame.to_file(partial, driver="FlatGeobuf", SPATIAL_INDEX="NO")

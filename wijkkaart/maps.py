@@ -21,6 +21,7 @@ from xyzservices import TileProvider
 
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .csp import with_csp
+from .finder import when_text
 from .geo import Geo, dumps
 from .settings import Settings
 from .urls import MAP_DOCUMENT, VENDOR, Links, map_data_path, org_src, vendored, wijk_src
@@ -86,9 +87,8 @@ class MapBuilder:
 
     def document(self) -> MapFile:
         """The one map document of the site; it holds no data, so it is the same for every page."""
-        base = ROOT
         document = MapDocument(title="Kaart")
-        fmap = SiteMap(base, scrollWheelZoom=False, zoomSnap=0.25)
+        fmap = SiteMap(ROOT, scrollWheelZoom=False, zoomSnap=0.25)
         document.add_child(fmap)
         layers = [
             folium.TileLayer(self._tiles(), max_zoom=self.settings.tiles_max_zoom),
@@ -166,7 +166,7 @@ class MapBuilder:
                 {
                     "name": entry.service.name,
                     "url": links.service(entry),
-                    "when": entry.schedule.text if entry.schedule else "op afspraak",
+                    "when": when_text(entry),
                 }
             )
         return list(places.values())

@@ -53,7 +53,6 @@ class EntryRecord:
 class OrgRecord:
     """What the search index adds to an organisation's page: its entries, their filters and metadata."""
 
-    src: str
     entries: list[EntryRecord]
 
     @property
@@ -71,7 +70,7 @@ def search_records(catalog: Catalog) -> dict[str, OrgRecord]:
 
 
 def _org_record(catalog: Catalog, org: OrgEntry) -> OrgRecord:
-    return OrgRecord(org_src(org.slug), [_entry(catalog, entry) for entry in catalog.services_of(org)])
+    return OrgRecord([_entry(catalog, entry) for entry in catalog.services_of(org)])
 
 
 def _entry(catalog: Catalog, entry: ServiceEntry) -> EntryRecord:

@@ -27,8 +27,8 @@ function passes(entry, filters) {
 }
 
 /** The entries of an organisation to show: those the words were found in (else all), that pass the filters. */
-function shownEntries(data, filters) {
-  const all = entries(data).filter((e) => passes(e, filters));
+function shownEntries(list, data, filters) {
+  const all = list.filter((e) => passes(e, filters));
   const hit = new Set((data.sub_results || []).map((s) => s.anchor && s.anchor.id).filter(Boolean));
   const found = all.filter((e) => hit.has(e.id));
   return found.length ? found : all;
@@ -48,10 +48,11 @@ function result(data, filters) {
   const meta = data.meta || {};
   const url = meta.link ? siteUrl(meta.link.replace(/^\//, "")) : data.url;
   const title = meta.title || url;
-  if (!entries(data).length) {  // a wijk page, or an organisation without spreekuren or activiteiten
+  const list = entries(data);
+  if (!list.length) {  // a wijk page, or an organisation without spreekuren or activiteiten
     return el("li", { class: "wk-result" }, el("a", { href: url }, title));
   }
-  const shown = shownEntries(data, filters);
+  const shown = shownEntries(list, data, filters);
   if (!shown.length) return null;
   const more = shown.length - MAX_ENTRIES;
   return el("li", { class: "wk-result" },
