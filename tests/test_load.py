@@ -58,3 +58,39 @@ def test_multiple_documents_are_refused() -> None:
     doc, problems = load_text("name: a\n---\nname: b\n", "x.yaml")
     assert doc is None
     assert [(p.line, p.code) for p in problems] == [(2, "yaml-syntax")]
+
+
+SAMPLE = """\
+naam: "Inloop: koffie & hulp"
+leeg: ''
+getal: 12
+kommagetal: 1.5
+waar: true
+niets: null
+datum: 2026-03-01
+telefoon: 070-1234567
+code: 0123
+lijst: [een, 2, 'drie', {sleutel: waarde}]
+meerregelig: |
+  Regel een
+  regel twee
+'12': sleutel die een getal lijkt
+"""
+
+
+def test_data_equals_pyyaml_safe_load_apart_from_leading_zeros() -> None:
+    import yaml
+
+    doc, problems = load_text(SAMPLE, "x.yaml")
+    assert doc is not None and problems == []
+    expected = yaml.safe_load(SAMPLE)
+    expected["code"] = "0123"  # kept as text, never YAML 1.1's octal (see above)
+    assert doc.data == expected
+    assert [type(doc.data[k]).__name__ for k in ("naam", "getal", "kommagetal", "waar", "datum", "telefoon")] == [
+        "str",
+        "int",
+        "float",
+        "bool",
+        "date",
+        "str",
+    ]

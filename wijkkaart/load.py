@@ -32,6 +32,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+_STR_TAG = "tag:yaml.org,2002:str"  # its value is the node's text: no constructor needed (most scalars)
 _LEADING_ZERO = re.compile(r"^0[0-9_]+$")
 _MAP_TAG = "tag:yaml.org,2002:map"
 
@@ -255,11 +256,13 @@ class _Walker:
 
     def _key(self, node: yaml.Node, path: KeyPath) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS:
-            return str(self.constructor.construct_object(node))
+            return node.value if node.tag == _STR_TAG else str(self.constructor.construct_object(node))
         self._fail(node, path, "yaml-key", "een sleutel moet een gewoon woord zijn.", "Schrijf 'sleutel: waarde'.")
         return None
 
     def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value
         if node.tag == "tag:yaml.org,2002:int" and _LEADING_ZERO.match(node.value):
             return node.value  # a phone number or code, never YAML 1.1's octal
         try:
