@@ -70,3 +70,17 @@ def test_publish_moves_the_folder_into_the_site(tmp_path: Path) -> None:
         "a/index.html",
         "sw.js",
     ]
+
+
+def test_the_collector_is_as_it_was_after_a_result() -> None:
+    import gc
+
+    assert gc.isenabled()
+    assert Background(lambda: [[n] for n in range(100_000)]).result()[-1] == [99_999]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        Background(lambda: 1).result()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from wijkkaart import validate
+from wijkkaart.parallel import Background
 from wijkkaart.problems import errors, render
-from wijkkaart.validate import build_catalog
+from wijkkaart.validate import SHARED_FROM, build_catalog
 
 from .helpers import INVALID, VALID, report, settings_for, site_copy
 
@@ -42,3 +45,38 @@ def test_every_case_reports_something() -> None:
 def test_corpus_size_is_reported() -> None:
     report(f"slechte invoer: {len(CASES)} gevallen in {INVALID.relative_to(VALID.parents[2])}")
     assert len(CASES) >= 60
+
+
+def test_reading_half_the_files_on_the_second_core_gives_the_same_catalog_and_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = site_copy(tmp_path)
+    orgs = root / "orgs"
+    original = (orgs / "buurthuis.yaml").read_text(encoding="utf-8")
+    for n in range(SHARED_FROM):
+        copy = original.replace("Buurthuis Test", f"Buurthuis {n}")
+        (orgs / f"kopie-{n:04d}.yaml").write_text(copy, encoding="utf-8")
+    forked: list[bool] = []
+
+    class Recorded(Background[object]):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            forked.append(self.forked)
+
+    monkeypatch.setattr(validate, "Background", Recorded)
+    settings = settings_for(root)
+    alone, together = build_catalog(settings), build_catalog(settings, parallel=True)
+    assert forked == [True]  # the orgs folder only: the wijken are too few
+    assert alone[0] is not None and together[0] is not None, render(alone[1])
+    assert alone[1] == together[1] == []
+    assert list(alone[0].orgs) == list(together[0].orgs)
+    for slug, entry in alone[0].orgs.items():
+        other = together[0].orgs[slug]
+        assert (entry.org, entry.doc.data, entry.doc.lines) == (other.org, other.doc.data, other.doc.lines)
+
+    (orgs / "zz-kapot.yaml").write_text("name: [niet dicht\n", encoding="utf-8")  # both in the second half
+    (orgs / "zz-fout.yaml").write_text(original.replace("name:", "naam:", 1), encoding="utf-8")
+    alone, together = build_catalog(settings), build_catalog(settings, parallel=True)
+    assert alone[0] is None and together[0] is None
+    assert render(together[1]) == render(alone[1])
+    assert {p.file for p in errors(together[1])} == {"orgs/zz-kapot.yaml", "orgs/zz-fout.yaml"}

@@ -86,7 +86,7 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
     the build's own process is free for the site builder sooner.
     """
     clock = _Clock()
-    catalog, problems = build_catalog(settings)
+    catalog, problems = build_catalog(settings, parallel)
     clock.lap("load and validate")
     if catalog is None:
         raise DataError(problems)

@@ -58,7 +58,7 @@ def check(root: Path, config: str, fmt: str) -> int:
     """Validate with the build's own settings and checks; render and write nothing."""
     from .validate import build_catalog
 
-    catalog, problems = build_catalog(read_settings(root, config))
+    catalog, problems = build_catalog(read_settings(root, config), parallel=True)
     if problems:
         print(render(problems, fmt))
     if catalog is None:
