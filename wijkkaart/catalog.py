@@ -95,10 +95,12 @@ class Catalog:
         return self._by_wijk.get(wijk.slug, [])
 
     def citywide_elsewhere(self, wijk: WijkEntry) -> list[ServiceEntry]:
-        """Services for the whole gemeente (this wijk's gemeente) that are held outside this wijk."""
+        """Services for the whole gemeente (this wijk's gemeente) that are held outside this wijk; those
+        whose gemeente is unknown count for every gemeente."""
         mine = {id(s) for s in self._by_wijk.get(wijk.slug, [])}
-        gemeente = self._gemeente_of(wijk)
-        return [s for s, where in self._citywide_where if id(s) not in mine and where in (gemeente, None)]
+        by_gemeente = self._citywide_by_gemeente
+        found = by_gemeente.get(self._gemeente_of(wijk), []) + by_gemeente.get(None, [])
+        return [s for _, s in sorted(found) if id(s) not in mine]
 
     @cached_property
     def _by_wijk(self) -> dict[str, list[ServiceEntry]]:
@@ -119,18 +121,26 @@ class Catalog:
         return [s for s in self.services if s.citywide]
 
     @cached_property
-    def _citywide_where(self) -> list[tuple[ServiceEntry, str | None]]:
-        """Each citywide service with the gemeente it is held in (None: no location, or not in the register)."""
-        return [(s, self._service_gemeente(s)) for s in self._citywide]
+    def _citywide_by_gemeente(self) -> dict[str | None, list[tuple[int, ServiceEntry]]]:
+        """The citywide services (with their place in ``services``) by the gemeente they are for (None:
+        unknown), so that a wijk page need not look at every one in the country."""
+        index: dict[str | None, list[tuple[int, ServiceEntry]]] = {}
+        for position, entry in enumerate(self._citywide):
+            index.setdefault(self._service_gemeente(entry), []).append((position, entry))
+        return index
 
     def _gemeente_of(self, wijk: WijkEntry) -> str | None:
         area = self.register.get(wijk.wijk.pc4[0]) if self.register else None
         return area.gemeente if area else None
 
     def _service_gemeente(self, entry: ServiceEntry) -> str | None:
-        location = entry.location
-        area = self.register.get(location.pc4) if self.register and location else None
-        return area.gemeente if area else None
+        """The gemeente a citywide service is for: where it is held, or for one without a place of its own
+        (by phone, at home) where its organisation is; None when the register knows neither."""
+        if self.register is None:
+            return None
+        places = [entry.location] if entry.location else entry.org.org.locations
+        areas = [area for place in places if (area := self.register.get(place.pc4))]
+        return areas[0].gemeente if areas else None
 
     def theme_counts_by_wijk(self, theme_id: str) -> list[tuple[WijkEntry, int]]:
         """Per wijk, how many of its services have this as their first theme (the wijk page's section)."""
