@@ -25,7 +25,7 @@ from .translate import problems_from
 
 DEFAULT_THEMES = Path(__file__).parent / "data" / "themes.yaml"
 SHARED_FROM = 400  # files in a folder from which the second core reads a part of them
-SHARED_PART = 0.4
+SHARED_PART = 0.4  # its part: the smaller one, as sending the records back costs it time too
 M = TypeVar("M", bound=BaseModel)
 Record = tuple[tuple[Document, M] | None, list[Problem]]  # a file's record (None when invalid), its problems
 
