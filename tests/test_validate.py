@@ -80,3 +80,14 @@ def test_reading_half_the_files_on_the_second_core_gives_the_same_catalog_and_pr
     assert alone[0] is None and together[0] is None
     assert render(together[1]) == render(alone[1])
     assert {p.file for p in errors(together[1])} == {"orgs/zz-kapot.yaml", "orgs/zz-fout.yaml"}
+
+
+def test_a_file_that_cannot_be_read_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    (root / "orgs" / "weg.yaml").symlink_to(root / "orgs" / "bestaat-niet.yaml")
+    catalog, problems = build_catalog(settings_for(root))
+    assert catalog is None
+    assert render(problems) == (
+        "orgs/weg.yaml het bestand kan niet gelezen worden. "
+        "Controleer of het bestaat (geen kapotte snelkoppeling) en leesbaar is. [unreadable-file]"
+    )

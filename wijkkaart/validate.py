@@ -132,7 +132,7 @@ def _records(files: list[tuple[Path, str]], model: type[M], parallel: bool) -> l
 
 def _record(path: Path, shown: str, model: type[M]) -> Record[M]:
     problems: list[Problem] = []
-    return read_record(path.read_bytes(), shown, model, problems), problems
+    return _read_one(path, shown, model, problems), problems
 
 
 def _is_data_file(path: Path, shown: str, problems: list[Problem]) -> bool:
@@ -172,7 +172,21 @@ def _is_data_file(path: Path, shown: str, problems: list[Problem]) -> bool:
 
 
 def _read_one(path: Path, shown: str, model: type[M], problems: list[Problem]) -> tuple[Document, M] | None:
-    return read_record(path.read_bytes(), shown, model, problems)
+    try:
+        raw = path.read_bytes()
+    except OSError:  # a dangling link, no permission: the editor's problem, not a traceback
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "",
+                "unreadable-file",
+                "het bestand kan niet gelezen worden.",
+                "Controleer of het bestaat (geen kapotte snelkoppeling) en leesbaar is.",
+            )
+        )
+        return None
+    return read_record(raw, shown, model, problems)
 
 
 def read_record(raw: bytes, shown: str, model: type[M], problems: list[Problem]) -> tuple[Document, M] | None:
