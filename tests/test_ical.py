@@ -123,3 +123,20 @@ def test_closures_and_week_steps(tmp_path) -> None:  # type: ignore[no-untyped-d
     assert got == _reference(entry)
     assert min(a for a, _ in got).date().isoformat() == "2027-01-20"  # week 3 (odd), after the closure
     assert "BYWEEKNO=1,3,5" in files[service_ics_path(entry)].decode()
+
+
+def test_a_shared_property_serialises_as_one_made_for_its_event() -> None:
+    from icalendar import Event
+
+    from wijkkaart.exports.ical import _property
+    from wijkkaart.timetable import AMSTERDAM
+
+    start = datetime(2026, 12, 1, 14, 0, tzinfo=AMSTERDAM)
+    days = (start, datetime(2026, 12, 15, 14, 0, tzinfo=AMSTERDAM))
+    made, shared = Event(), Event()
+    for name, value in (("dtstamp", start), ("dtstart", start), ("exdate", days)):
+        made.add(name, list(value) if isinstance(value, tuple) else value)
+        shared.add(name, _property(name, value))
+    assert shared.to_ical() == made.to_ical()
+    assert b"DTSTAMP:20261201T130000Z" in shared.to_ical()  # in UTC, as RFC 5545 asks
+    assert _property("dtstart", start) is _property("dtstart", start)

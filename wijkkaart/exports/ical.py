@@ -100,13 +100,13 @@ def _event(entry: ServiceEntry, rule: Recurrence, index: int, settings: Settings
     event = Event()
     event.add("uid", f"{uuid.uuid5(NAMESPACE, f'{entry.uid}/{index}')}@wijkkaart")
     event.add("summary", f"{service.name} ({entry.org.name})")
-    event.add("dtstamp", datetime.combine(settings.today, time(0, 0), AMSTERDAM))
-    event.add("dtstart", _at(first, rule.start))
-    event.add("dtend", _at(first, rule.end))
-    event.add("rrule", _rrule(rule, service.valid_to))
+    event.add("dtstamp", _property("dtstamp", datetime.combine(settings.today, time(0, 0), AMSTERDAM)))
+    event.add("dtstart", _property("dtstart", _at(first, rule.start)))
+    event.add("dtend", _property("dtend", _at(first, rule.end)))
+    event.add("rrule", _rule_property(rule, service.valid_to))
     excluded = _excluded(entry, rule, first, days)
     if excluded:
-        event.add("exdate", [_at(day, rule.start) for day in excluded])
+        event.add("exdate", _property("exdate", tuple(_at(day, rule.start) for day in excluded)))
     if entry.location:
         event.add(
             "location",
@@ -116,6 +116,21 @@ def _event(entry: ServiceEntry, rule: Recurrence, index: int, settings: Settings
     if settings.site_url:
         event.add("url", f"{settings.site_url.rstrip('/')}/{page_url(org_src(entry.org.slug))}#{service.id}")
     return event
+
+
+@cache
+def _property(name: str, value: datetime | tuple[datetime, ...]) -> Any:
+    """``value`` as icalendar's property object for ``name``, made once per build and shared by every event
+    with that value (times and dates recur across thousands of entries; icalendar only reads a property
+    when it serialises an event). ``Event.add`` takes a property object as it is."""
+    probe = Event()
+    probe.add(name, list(value) if isinstance(value, tuple) else value)
+    return probe[name]
+
+
+@cache
+def _rule_property(rule: Recurrence, until: date | None) -> vRecur:
+    return _rrule(rule, until)
 
 
 def _at(day: date, minutes: int) -> datetime:
