@@ -91,3 +91,23 @@ def test_a_file_that_cannot_be_read_is_a_problem_not_a_traceback(tmp_path: Path)
         "orgs/weg.yaml het bestand kan niet gelezen worden. "
         "Controleer of het bestaat (geen kapotte snelkoppeling) en leesbaar is. [unreadable-file]"
     )
+
+
+def test_when_the_second_core_fails_its_files_are_read_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = site_copy(tmp_path)
+    original = (root / "orgs" / "buurthuis.yaml").read_text(encoding="utf-8")
+    for n in range(SHARED_FROM):
+        copy = original.replace("Buurthuis Test", f"Buurthuis {n}")
+        (root / "orgs" / f"kopie-{n:04d}.yaml").write_text(copy, encoding="utf-8")
+
+    class Killed(Background[object]):
+        def result(self) -> object:
+            super().result()
+            raise RuntimeError("wijkkaart: het hulpproces stopte (code -9)")
+
+    settings = settings_for(root)
+    alone = build_catalog(settings)
+    monkeypatch.setattr(validate, "Background", Killed)
+    together = build_catalog(settings, parallel=True)
+    assert alone[0] is not None and together[0] is not None
+    assert list(alone[0].orgs) == list(together[0].orgs) and alone[1] == together[1] == []

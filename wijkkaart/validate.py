@@ -127,7 +127,10 @@ def _records(files: list[tuple[Path, str]], model: type[M], parallel: bool) -> l
     cut = round(len(files) * (1 - SHARED_PART))
     theirs = Background(lambda: [_record(path, shown, model) for path, shown in files[cut:]])
     mine = [_record(path, shown, model) for path, shown in files[:cut]]
-    return mine + theirs.result()
+    try:
+        return mine + theirs.result()
+    except RuntimeError:  # the forked process died (out of memory, killed): its part is read here instead
+        return mine + [_record(path, shown, model) for path, shown in files[cut:]]
 
 
 def _record(path: Path, shown: str, model: type[M]) -> Record[M]:
