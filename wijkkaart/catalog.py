@@ -117,16 +117,13 @@ class Catalog:
         return index
 
     @cached_property
-    def _citywide(self) -> list[ServiceEntry]:
-        return [s for s in self.services if s.citywide]
-
-    @cached_property
     def _citywide_by_gemeente(self) -> dict[str | None, list[tuple[int, ServiceEntry]]]:
         """The citywide services (with their place in ``services``) by the gemeente they are for (None:
         unknown), so that a wijk page need not look at every one in the country."""
         index: dict[str | None, list[tuple[int, ServiceEntry]]] = {}
-        for position, entry in enumerate(self._citywide):
-            index.setdefault(self._service_gemeente(entry), []).append((position, entry))
+        for position, entry in enumerate(self.services):
+            if entry.citywide:
+                index.setdefault(self._service_gemeente(entry), []).append((position, entry))
         return index
 
     def _gemeente_of(self, wijk: WijkEntry) -> str | None:

@@ -103,7 +103,7 @@ def _event(entry: ServiceEntry, rule: Recurrence, index: int, settings: Settings
     event.add("dtstamp", _property("dtstamp", datetime.combine(settings.today, time(0, 0), AMSTERDAM)))
     event.add("dtstart", _property("dtstart", _at(first, rule.start)))
     event.add("dtend", _property("dtend", _at(first, rule.end)))
-    event.add("rrule", _rule_property(rule, service.valid_to))
+    event.add("rrule", _rrule(rule, service.valid_to))
     excluded = _excluded(entry, rule, first, days)
     if excluded:
         event.add("exdate", _property("exdate", tuple(_at(day, rule.start) for day in excluded)))
@@ -128,16 +128,13 @@ def _property(name: str, value: datetime | tuple[datetime, ...]) -> Any:
     return probe[name]
 
 
-@cache
-def _rule_property(rule: Recurrence, until: date | None) -> vRecur:
-    return _rrule(rule, until)
-
-
 def _at(day: date, minutes: int) -> datetime:
     return datetime.combine(day, time(0, 0), AMSTERDAM) + timedelta(minutes=minutes)
 
 
+@cache
 def _rrule(rule: Recurrence, until: date | None) -> vRecur:
+    """A rule's RRULE, made once per (rule, end date) and shared like ``_property``."""
     parts: dict[str, Any] = {"freq": "YEARLY" if rule.weeks else rule.freq, "byday": list(rule.byday)}
     if rule.weeks:
         parts["byweekno"] = list(rule.byweekno)
