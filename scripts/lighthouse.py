@@ -67,7 +67,10 @@ class _Bytes:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lighthouse-dir", type=Path, default=Path(tempfile.gettempdir()) / "wijkkaart-lighthouse")
+    parser.add_argument("--keep", type=Path, help="keep each page's Lighthouse report (JSON) in this folder")
     args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
     binary = args.lighthouse_dir / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         args.lighthouse_dir.mkdir(parents=True, exist_ok=True)
@@ -88,7 +91,8 @@ def main() -> None:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}"
         for page in PAGES:
-            report = Path(tmp) / "report.json"
+            report = (args.keep or Path(tmp)) / (page.strip("/").replace("/", "_") or "home")
+            report = report.with_suffix(".json")
             subprocess.run(
                 [
                     str(binary),

@@ -23,3 +23,4 @@ def test_links_between_pages() -> None:
     assert links.org("wijkz", "kaarttafel") == "../../organisaties/wijkz/#kaarttafel"
     assert links.to("index.md") == "../../"
     assert links.map_frame() == "../../assets/wijkkaart/kaart.html#wijken/moerwijk/"
+    assert Links("index.md").map_frame() == "assets/wijkkaart/kaart.html"

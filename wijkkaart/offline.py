@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from .settings import Settings
-from .text import meta_text
+import jinja2
 
-MANIFEST_LINK = '<link rel="manifest" href="{root}manifest.webmanifest"><meta name="theme-color" content="#00695c">'
+from .settings import Settings
 
 
 def service_worker(version: str, settings: Settings) -> str:
@@ -35,6 +34,9 @@ def manifest(settings: Settings) -> str:
     )
 
 
-def head_links(root: str) -> str:
-    """The manifest link for a page whose way back to the site root is ``root`` (e.g. ``../../``)."""
-    return MANIFEST_LINK.format(root=meta_text(root))
+def head_template(settings: Settings) -> jinja2.Template:
+    """The end of every page's ``<head>`` (manifest link, what a browser without scripts leaves out),
+    rendered with ``root``: the page's way back to the site root (e.g. ``../../``)."""
+    from .pages import template_environment
+
+    return template_environment(settings).get_template("head.html")

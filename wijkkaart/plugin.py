@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import ExtraScriptValue
@@ -27,7 +28,7 @@ from mkdocs.structure.toc import get_toc
 
 from .build import SCRIPT, STYLESHEET, Site, build_site, publish, staged
 from .csp import with_csp
-from .offline import head_links
+from .offline import head_template
 from .pages import render_problem_banner
 from .parallel import Background
 from .problems import DataError, Problem, Severity, errors, render, summary
@@ -59,6 +60,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
     def __init__(self) -> None:
         self.site: Site | None = None
         self.settings: Settings | None = None
+        self.head: jinja2.Template | None = None
         self.serving = False
         self.pending: list[Problem] = []
         self.generated: set[str] = set()
@@ -72,6 +74,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self.settings = Settings.from_options(root, {**dict(self.config), "site_url": config.site_url or ""})
+        self.head = head_template(self.settings)
         config.extra_css.append(STYLESHEET)
         script = ExtraScriptValue(SCRIPT)
         script.type = "module"
@@ -122,9 +125,9 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        assert self.settings is not None
+        assert self.settings is not None and self.head is not None
         root = "../" * page.url.count("/")
-        output = output.replace("</head>", head_links(root) + "</head>", 1)
+        output = output.replace("</head>", self.head.render(root=root) + "</head>", 1)
         return with_csp(output, self.settings.tiles_url)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

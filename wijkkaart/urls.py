@@ -112,8 +112,10 @@ class Links:
         return ("" if rel == "." else rel + "/") + path
 
     def map_frame(self) -> str:
-        """The site's map document showing this page's map: its fragment names the page (see maps.py)."""
-        return self.asset(MAP_DOCUMENT) + "#" + self.here
+        """The site's map document showing this page's map: its fragment names the page (see maps.py). The
+        home page's map has no fragment: an empty one ("#") means the document's top, and a browser scrolls
+        the page to an iframe whose fragment it follows."""
+        return self.asset(MAP_DOCUMENT) + (f"#{self.here}" if self.here else "")
 
     def wijk(self, slug: str) -> str:
         return self.to(wijk_src(slug))

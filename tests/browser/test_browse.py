@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Request, expect
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect
 
 from .conftest import TILE_SERVER
 
@@ -57,3 +58,36 @@ def _record(sink: list[str], message: ConsoleMessage) -> None:
 
 def _host(sink: list[str], request: Request) -> None:
     sink.append(urlsplit(request.url).netloc)
+
+
+SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => list.getEntries().filter((e) => !e.hadRecentInput).forEach((e) =>
+  window.__shifts.push(e.sources.map((s) => s.node && s.node.nodeName).join(" ")))
+).observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.parametrize("path", ["/", "/themas/geld-en-schulden/", "/wijken/schilderswijk/"])
+def test_nothing_moves_when_the_scripts_run(phone: Page, site_url: str, path: str) -> None:
+    """Filters and the "volgende keer" line are drawn with the page: the scripts fill them, nothing is pushed
+    down under the reader's thumb (Lighthouse's layout shift). Our scripts arrive late, as on a slow phone
+    line: they run after the first paint."""
+    phone.route("**/assets/wijkkaart/js/*.js", lambda route: (time.sleep(0.4), route.continue_()))
+    phone.add_init_script(SHIFTS)
+    phone.goto(site_url + path)
+    phone.wait_for_load_state("load")
+    expect(phone.locator("[data-wk-filters]:visible, [data-wk-search-filter-toggle]").first).to_be_visible()
+    phone.wait_for_timeout(500)
+    shifts = phone.evaluate("window.__shifts")
+    assert shifts == []
+
+
+def test_without_scripts_no_control_that_needs_them(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url + "/themas/geld-en-schulden/")
+    expect(page.get_by_role("heading", name="Spreekuren en activiteiten")).to_be_visible()
+    expect(page.locator("form[data-wk-filters]")).to_be_hidden()
+    page.goto(site_url + "/")
+    expect(page.get_by_role("button", name="Filter de resultaten")).to_be_hidden()
+    expect(page.get_by_role("button", name="Zoek").first).to_be_visible()
+    context.close()

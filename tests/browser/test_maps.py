@@ -53,6 +53,15 @@ def test_overview_map_links_every_wijk(phone: Page, site_url: str) -> None:
         expect(frame.locator(".wk-label", has_text=name)).to_have_count(1)
 
 
+@pytest.mark.parametrize("path", ["/", "/wijken/schilderswijk/"])
+def test_loading_the_map_leaves_the_page_where_it_is(phone: Page, site_url: str, path: str) -> None:
+    """The map sits below the finder: its document loading must not scroll the page down to it."""
+    phone.goto(site_url + path)
+    expect(phone.frame_locator("iframe.wk-map__frame").locator(".leaflet-container")).to_be_attached()
+    phone.wait_for_load_state("load")
+    assert phone.evaluate("window.scrollY") == 0
+
+
 def test_map_does_not_trap_one_finger_scrolling(phone: Page, site_url: str) -> None:
     _, frame = _open_map(phone, site_url + "/wijken/centrum/")
     container = frame.locator(".leaflet-container")

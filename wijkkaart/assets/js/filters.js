@@ -37,7 +37,6 @@ export function enhanceFilters(root = document) {
   for (const form of root.querySelectorAll("form[data-wk-filters]")) {
     if (form.dataset.wkReady) continue;
     form.dataset.wkReady = "1";
-    form.hidden = false;
     form.addEventListener("change", () => applyFilters(form));
     form.addEventListener("submit", (event) => event.preventDefault());
     form.addEventListener("reset", () => setTimeout(() => applyFilters(form)));

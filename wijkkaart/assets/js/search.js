@@ -113,7 +113,6 @@ export function enhanceSearch(root = document) {
     // The filters' own index files are large at national scale: they load when asked for, not with a search.
     const toggle = form.querySelector("[data-wk-search-filter-toggle]");
     if (toggle) {
-      toggle.hidden = false;
       toggle.addEventListener("click", () => {
         const box = form.querySelector("[data-wk-search-filters]");
         const open = toggle.getAttribute("aria-expanded") !== "true";
