@@ -23,6 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 PAGES = ["/", "/wijken/schilderswijk/", "/organisaties/schuldhulpmaatje-den-haag/"]
 FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")
 COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".webmanifest", ".pf_meta", ".pf_index", ".pf_fragment")
 
 
@@ -67,6 +68,8 @@ class _Bytes:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lighthouse-dir", type=Path, default=Path(tempfile.gettempdir()) / "wijkkaart-lighthouse")
+    parser.add_argument("--site", type=Path, help="a site built already (default: build the example)")
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (scores vary with load)")
     parser.add_argument("--keep", type=Path, help="keep each page's Lighthouse report (JSON) in this folder")
     args = parser.parse_args()
     if args.keep:
@@ -80,47 +83,67 @@ def main() -> None:
             check=True,
         )
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
-            cwd=REPO,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            check=True,
-        )
+        site = args.site or Path(tmp) / "site"
+        if args.site is None:
+            subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                cwd=REPO,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                check=True,
+            )
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), gzip_handler(site))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}"
         for page in PAGES:
-            report = (args.keep or Path(tmp)) / (page.strip("/").replace("/", "_") or "home")
-            report = report.with_suffix(".json")
-            subprocess.run(
-                [
-                    str(binary),
-                    base + page,
-                    "--quiet",
-                    "--output=json",
-                    f"--output-path={report}",
-                    f"--chrome-flags={FLAGS}",
-                    "--form-factor=mobile",
-                    "--only-categories=performance,accessibility,best-practices,seo",
-                ],
-                env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
-                check=False,
-            )
-            if not report.exists():
-                print(f"{page}: Lighthouse gaf geen rapport")
-                continue
-            data = json.loads(report.read_text())
-            scores = {k: round(v["score"] * 100) for k, v in data["categories"].items() if v["score"] is not None}
-            print(f"{page}: " + " / ".join(f"{k} {v}" for k, v in scores.items()))
-            for audit in data["audits"].values():
-                if (
-                    audit.get("score") is not None
-                    and audit["score"] < 1
-                    and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
-                ):
-                    print(f"    - {audit['id']}: {audit['title']} ({audit.get('displayValue', audit['score'])})")
+            for run in range(1, args.runs + 1):
+                name = (page.strip("/").replace("/", "_") or "home") + (f"-{run}" if args.runs > 1 else "")
+                report = (args.keep or Path(tmp)) / f"{name}.json"
+                _lighthouse(binary, base + page, report)
+                _print(page, report, audits=run == args.runs)
         server.shutdown()
+
+
+def _lighthouse(binary: Path, url: str, report: Path) -> None:
+    subprocess.run(
+        [
+            str(binary),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--chrome-flags={FLAGS}",
+            "--form-factor=mobile",
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ],
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        check=False,
+    )
+
+
+def _print(page: str, report: Path, audits: bool) -> None:
+    """The four scores and the performance metrics; with ``audits``, every audit that is not passed."""
+    if not report.exists():
+        print(f"{page}: Lighthouse gaf geen rapport")
+        return
+    data = json.loads(report.read_text())
+    scores = {k: round(v["score"] * 100) for k, v in data["categories"].items() if v["score"] is not None}
+    found = data["audits"]
+    metrics = {key: found[key].get("numericValue") or 0 for key in METRICS}
+    print(
+        f"{page}: "
+        + " / ".join(f"{k} {v}" for k, v in scores.items())
+        + f" (FCP {metrics['first-contentful-paint']:.0f} ms, LCP {metrics['largest-contentful-paint']:.0f} ms,"
+        + f" TBT {metrics['total-blocking-time']:.0f} ms, CLS {metrics['cumulative-layout-shift']:.3f})"
+    )
+    if not audits:
+        return
+    for audit in found.values():
+        if (
+            audit.get("score") is not None
+            and audit["score"] < 1
+            and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+        ):
+            print(f"    - {audit['id']}: {audit['title']} ({audit.get('displayValue', audit['score'])})")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from .helpers import DATA, REPO, settings_for, site_copy
 
 GOLDEN = REPO / "tests" / "golden"
 HOSTILE = DATA / "hostile"
+DATA_SCRIPTS = ("wk-holidays", "wk-utc-offsets")
 MAP_FRAME = re.compile(r"(\.\./)*assets/wijkkaart/kaart\.html(#([a-z0-9-]+/)+)?")
 
 
@@ -54,7 +55,7 @@ class _Unsafe(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         own = dict(attrs)
-        if tag == "script" and own.get("type") == "application/json" and own.get("id") == "wk-holidays":
+        if tag == "script" and own.get("type") == "application/json" and own.get("id") in DATA_SCRIPTS:
             return  # data, never run
         if tag in ("script", "img", "object") or (tag == "iframe" and not MAP_FRAME.fullmatch(own.get("src") or "")):
             self.found.append(tag)

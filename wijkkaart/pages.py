@@ -26,7 +26,7 @@ from .model import Location, Theme
 from .network import wijk_network
 from .problems import Problem
 from .settings import Settings
-from .timetable import holidays
+from .timetable import holidays, utc_offsets
 from .urls import MAP_FILES, Links, org_src, page_url, print_src, theme_src, wijk_src
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -75,6 +75,7 @@ class Renderer:
             card_data=card_data,
             map_files=list(MAP_FILES),
             holidays=holidays(settings.today),
+            utc_offsets=utc_offsets(settings.today),
             report_link=self._report_link,
             languages_used=sorted({c for s in catalog.services for c in s.service.languages}),
         )

@@ -2,12 +2,14 @@
 
 The browser works out "volgende keer" and "nu open" itself, so a page stays right for a year without a
 rebuild. It gets the rules (weekday, nth weekday of the month, week step, time spans, days off), the
-service's validity and closure dates, and the Dutch public holidays from opening-hours-py (country NL).
+service's validity and closure dates, the Dutch public holidays from opening-hours-py (country NL), and
+Amsterdam's offset from UTC over the same span (from the time-zone database here, so that the browser
+needs none of its own: a phone's first use of its time-zone data costs it a tenth of a second).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,6 +37,41 @@ def holidays(start: date, days: int = HOLIDAY_DAYS) -> list[str]:
             found.add(day.isoformat())
             day += timedelta(days=1)
     return sorted(found)
+
+
+@cache
+def utc_offsets(start: date, days: int = HOLIDAY_DAYS) -> dict[str, Any]:
+    """Amsterdam's offset from UTC in minutes from ``start`` on: ``offsets`` lists [moment, minutes] from
+    the start and at every change (moments in ms since 1970, as JavaScript counts), ``until`` ends the span."""
+    begin = datetime.combine(start, datetime.min.time(), AMSTERDAM).astimezone(UTC)
+    end = begin + timedelta(days=days)
+    offsets = [[_ms(begin), _offset(begin)]]
+    day = begin
+    while day < end:
+        following = min(day + timedelta(days=1), end)
+        if _offset(following) != offsets[-1][1]:
+            changed = _first_minute_with_offset(day, following, _offset(following))
+            offsets.append([_ms(changed), _offset(changed)])
+        day = following
+    return {"offsets": offsets, "until": _ms(end)}
+
+
+def _offset(moment: datetime) -> int:
+    offset = moment.astimezone(AMSTERDAM).utcoffset()
+    assert offset is not None
+    return int(offset.total_seconds()) // 60
+
+
+def _ms(moment: datetime) -> int:
+    return int(moment.timestamp()) * 1000
+
+
+def _first_minute_with_offset(before: datetime, after: datetime, offset: int) -> datetime:
+    """Bisection between a moment with the old offset and one with the new (changes fall on whole minutes)."""
+    while after - before > timedelta(minutes=1):
+        middle = before + timedelta(minutes=(after - before) // timedelta(minutes=1) // 2)
+        before, after = (before, middle) if _offset(middle) == offset else (middle, after)
+    return after
 
 
 def compact(entry: ServiceEntry) -> dict[str, Any]:

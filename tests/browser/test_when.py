@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page
 
 from wijkkaart.schedule import parse
-from wijkkaart.timetable import AMSTERDAM, compact_rules, holidays
+from wijkkaart.timetable import AMSTERDAM, compact_rules, holidays, utc_offsets
 
 from ..helpers import report
 
@@ -85,3 +85,35 @@ def test_next_occurrence_matches_opening_hours(phone: Page, site_url: str) -> No
             mismatches.append((case["expr"], case["moment"], tuple(result), expected))
     assert mismatches == []
     report(f"volgende keer: {len(cases)} gevallen gelijk aan opening-hours-py")
+
+
+def test_amsterdam_time_from_the_page_offsets_equals_the_time_zone_database(phone: Page, site_url: str) -> None:
+    """The page carries Amsterdam's UTC offsets (no Intl on a slow phone); around every change of offset and
+    across the whole span they give the wall clock zoneinfo gives, and outside the span Intl takes over."""
+    phone.goto(site_url + "/")
+    data = utc_offsets(START.date())
+    changes = [ms for ms, _ in data["offsets"][1:]]
+    assert len(changes) >= 4
+    near = [ms + minutes * 60_000 for ms in changes for minutes in (-61, -60, -1, 0, 1, 59, 60)]
+    spread = list(range(data["offsets"][0][0] - 3_600_000, data["until"] + 3_600_000, 5 * 3_600_000 + 13 * 60_000))
+    moments = near + spread + [data["until"] - 60_000, data["until"]]
+    got = phone.evaluate(
+        """async ([url, moments, data]) => {
+          const when = await import(url);
+          return moments.map((ms) => {
+            const known = when.pageOffset(ms, data) !== null;
+            const clock = (t) => [t.date.y, t.date.m, t.date.d, t.minute];
+            return [known, clock(when.amsterdamNow(new Date(ms), data)), clock(when.amsterdamNow(new Date(ms), null))];
+          });
+        }""",
+        [site_url + "/assets/wijkkaart/js/when.js", moments, data],
+    )
+    mismatches = []
+    for ms, (known, page_clock, intl_clock) in zip(moments, got, strict=True):
+        wall = datetime.fromtimestamp(ms / 1000, AMSTERDAM)
+        expected = [wall.year, wall.month, wall.day, wall.hour * 60 + wall.minute]
+        inside = data["offsets"][0][0] <= ms < data["until"]
+        if known != inside or page_clock != expected or intl_clock != expected:
+            mismatches.append((ms, known, page_clock, intl_clock, expected))
+    assert mismatches == []
+    report(f"Amsterdamse tijd: {len(moments)} momenten gelijk aan zoneinfo")

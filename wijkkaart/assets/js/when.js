@@ -6,12 +6,45 @@ const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", 
   "oktober", "november", "december"];
 const LOOKAHEAD_DAYS = 400;
 
+// Amsterdam's offset from UTC as the page gives it (wk-utc-offsets, from the time-zone database at build
+// time): a phone's first use of its own time-zone data (Intl) costs it a tenth of a second.
+let pageOffsets;
+
+function offsetsOfPage() {
+  if (pageOffsets === undefined) {
+    const data = typeof document === "undefined" ? null : document.getElementById("wk-utc-offsets");
+    pageOffsets = data ? JSON.parse(data.textContent) : null;
+  }
+  return pageOffsets;
+}
+
+/** Minutes east of UTC in Amsterdam at `ms`, or null outside the span the page knows. */
+export function pageOffset(ms, data = offsetsOfPage()) {
+  if (!data || !data.offsets.length || ms < data.offsets[0][0] || ms >= data.until) return null;
+  let minutes = null;
+  for (const [from, offset] of data.offsets) {
+    if (from <= ms) minutes = offset;
+  }
+  return minutes;
+}
+
+let amsterdam = null;
+
 /** The current date and minute of the day in Amsterdam, whatever the phone's own time zone. */
-export function amsterdamNow(now = new Date()) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", {
+export function amsterdamNow(now = new Date(), offsets = offsetsOfPage()) {
+  const offset = pageOffset(now.getTime(), offsets);
+  if (offset !== null) {
+    const wall = new Date(now.getTime() + offset * 60000);
+    return {
+      date: { y: wall.getUTCFullYear(), m: wall.getUTCMonth() + 1, d: wall.getUTCDate() },
+      minute: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
+    };
+  }
+  amsterdam ??= new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit",
     hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).formatToParts(now).map((p) => [p.type, p.value]));
+  });
+  const parts = Object.fromEntries(amsterdam.formatToParts(now).map((p) => [p.type, p.value]));
   return {
     date: { y: +parts.year, m: +parts.month, d: +parts.day },
     minute: +parts.hour * 60 + +parts.minute,
