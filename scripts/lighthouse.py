@@ -1,29 +1,42 @@
 """Lighthouse (mobile) on the example's home, a wijk and an organisation page, served with gzip.
 
-    .venv/bin/python scripts/lighthouse.py [--lighthouse-dir /tmp/lh]
+    .venv/bin/python scripts/lighthouse.py [--tile-stand-in] [--runs N] [--site DIR] [--keep DIR]
 
 Installs npm's `lighthouse` into --lighthouse-dir when it is missing (never into the repository), runs it
 with CHROME_PATH=/usr/bin/chromium, and prints the four category scores and every failing audit.
 Prints figures; asserts nothing.
+
+This machine has no internet, so map tiles fail to load and Chromium logs each failure as a console error
+(Lighthouse's best-practices audit `errors-in-console`). With --tile-stand-in the tile server's host name
+resolves, inside the browser Lighthouse drives, to a local HTTPS server (self-signed, made with openssl)
+that answers every tile with a blank PNG: the site is unchanged and makes the very requests it makes on a
+connected host; only the tiles' pictures (and bytes) differ.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import gzip
 import http.server
 import json
 import os
+import ssl
 import subprocess
 import sys
 import tempfile
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 PAGES = ["/", "/wijken/schilderswijk/", "/organisaties/schuldhulpmaatje-den-haag/"]
 FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
 METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")
+OPENSSL = ("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=tiles")
+BLANK_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
 COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".webmanifest", ".pf_meta", ".pf_index", ".pf_fragment")
 
 
@@ -65,10 +78,54 @@ class _Bytes:
         pass
 
 
+class _Quiet(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # the browser drops tile connections it no longer needs
+
+
+class _Tile(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(BLANK_PNG)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.end_headers()
+        self.wfile.write(BLANK_PNG)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def tile_stand_in(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A local HTTPS server answering every tile, and the Chromium flag that sends the tile host to it."""
+    key, cert = folder / "tile.key", folder / "tile.crt"
+    subprocess.run(
+        [*OPENSSL, "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    server = _Quiet(("127.0.0.1", 0), _Tile)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host = urlsplit(_tiles_url().replace("{s}", "a")).hostname
+    rule = f"MAP {host} 127.0.0.1:{server.server_address[1]}"
+    return server, f"--host-resolver-rules={rule!r} --ignore-certificate-errors"
+
+
+def _tiles_url() -> str:
+    sys.path.insert(0, str(REPO))
+    from wijkkaart.settings import read_settings
+
+    return read_settings(REPO).tiles_url
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lighthouse-dir", type=Path, default=Path(tempfile.gettempdir()) / "wijkkaart-lighthouse")
     parser.add_argument("--site", type=Path, help="a site built already (default: build the example)")
+    parser.add_argument("--tile-stand-in", action="store_true", help="answer map tiles locally (see above)")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (scores vary with load)")
     parser.add_argument("--keep", type=Path, help="keep each page's Lighthouse report (JSON) in this folder")
     args = parser.parse_args()
@@ -94,16 +151,22 @@ def main() -> None:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), gzip_handler(site))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}"
+        flags, tiles = FLAGS, None
+        if args.tile_stand_in:
+            tiles, extra = tile_stand_in(Path(tmp))
+            flags += " " + extra
         for page in PAGES:
             for run in range(1, args.runs + 1):
                 name = (page.strip("/").replace("/", "_") or "home") + (f"-{run}" if args.runs > 1 else "")
                 report = (args.keep or Path(tmp)) / f"{name}.json"
-                _lighthouse(binary, base + page, report)
+                _lighthouse(binary, base + page, report, flags)
                 _print(page, report, audits=run == args.runs)
         server.shutdown()
+        if tiles is not None:
+            tiles.shutdown()
 
 
-def _lighthouse(binary: Path, url: str, report: Path) -> None:
+def _lighthouse(binary: Path, url: str, report: Path, flags: str) -> None:
     subprocess.run(
         [
             str(binary),
@@ -111,7 +174,7 @@ def _lighthouse(binary: Path, url: str, report: Path) -> None:
             "--quiet",
             "--output=json",
             f"--output-path={report}",
-            f"--chrome-flags={FLAGS}",
+            f"--chrome-flags={flags}",
             "--form-factor=mobile",
             "--only-categories=performance,accessibility,best-practices,seo",
         ],
