@@ -30,6 +30,7 @@ MAP_TEMPLATES = Path(__file__).parent / "templates" / "maps"
 CLUSTER_AT = 8
 AREA_STYLE = {"color": "#00695c", "weight": 2, "fillColor": "#26a69a", "fillOpacity": 0.12}
 DEN_HAAG = (52.07, 4.30)
+DEFAULT_ZOOM = 13  # the view when a page's data has no place to fit (or cannot be read)
 ROOT = "../" * MAP_DOCUMENT.count("/")  # from the map document back to the site root
 
 
@@ -55,7 +56,10 @@ class SiteMap(folium.Map):  # type: ignore[misc]
     def __init__(self, base: str, **kwargs: Any) -> None:
         self.default_js = [("leaflet", f"{base}{VENDOR}/leaflet/leaflet.js")]
         self.default_css = [("leaflet_css", f"{base}{VENDOR}/leaflet/leaflet.css")]
-        super().__init__(tiles=None, zoom_start=13, location=DEN_HAAG, **kwargs)
+        super().__init__(tiles=None, zoom_start=DEFAULT_ZOOM, location=DEN_HAAG, **kwargs)
+        # No view until the page's data is read (data.js): Leaflet then loads the tiles once, for the view
+        # that fits the data, instead of first for the default view (six tiles of wasted phone data).
+        self.options.pop("zoom", None)
 
 
 class PhoneFriendly(MacroElement):  # type: ignore[misc]
@@ -73,6 +77,7 @@ class PageData(MacroElement):  # type: ignore[misc]
         self.style, self.cluster_at = AREA_STYLE, CLUSTER_AT
         self.root = ROOT
         self.vendor = VENDOR
+        self.zoom = DEFAULT_ZOOM
 
 
 class MapBuilder:

@@ -53,6 +53,19 @@ def test_overview_map_links_every_wijk(phone: Page, site_url: str) -> None:
         expect(frame.locator(".wk-label", has_text=name)).to_have_count(1)
 
 
+@pytest.mark.parametrize("path", ["/", "/wijken/schilderswijk/", "/wijken/moerwijk/"])
+def test_tiles_are_fetched_once_for_the_view_that_fits_the_data(phone: Page, site_url: str, path: str) -> None:
+    """No tiles for a default view first: on a phone's data plan each map costs only the tiles it shows."""
+    zooms: list[str] = []
+    phone.on("request", lambda r: zooms.append(urlsplit(r.url).path.split("/")[1]) if TILE_SERVER in r.url else None)
+    _, frame = _open_map(phone, site_url + path)
+    expect(frame.locator("path.leaflet-interactive").first).to_be_visible()
+    expect(frame.locator("img.leaflet-tile-loaded").first).to_be_attached()
+    phone.wait_for_load_state("networkidle")
+    assert len(zooms) >= 4
+    assert len(set(zooms)) == 1, zooms
+
+
 @pytest.mark.parametrize("path", ["/", "/wijken/schilderswijk/"])
 def test_loading_the_map_leaves_the_page_where_it_is(phone: Page, site_url: str, path: str) -> None:
     """The map sits below the finder: its document loading must not scroll the page down to it."""

@@ -1,9 +1,11 @@
 {% macro script(this, kwargs) %}
 (function () {
   var map = {{ this._parent.get_name() }};
+  // The map has no view until here: its layers (tiles too) wait for the view that fits the data.
+  function showDefault() { map.setView(map.options.center, {{ this.zoom }}); }
   // The fragment names the page whose map this is ("wijken/moerwijk/"); only a plain site path is read.
   var page = decodeURIComponent(location.hash.slice(1));
-  if (!/^(?:[A-Za-z0-9_-]+\/)*$/.test(page)) { return; }
+  if (!/^(?:[A-Za-z0-9_-]+\/)*$/.test(page)) { showDefault(); return; }
   var root = new URL("{{ this.root }}", location.href);
   var source = new URL(page + "kaart.json", root);
 
@@ -54,7 +56,19 @@
       }
     });
     layer.addTo(map);
-    if (layer.getLayers().length) { map.fitBounds(layer.getBounds(), {padding: [8, 8]}); }
+    return layer.getLayers().length ? layer.getBounds() : null;
+  }
+
+  // Set once, without animation, before anything is drawn.
+  function fitView(data, areaBounds) {
+    if (areaBounds && !data.fit) {
+      map.fitBounds(areaBounds, {padding: [8, 8], animate: false});
+    } else if (data.places.length) {
+      var places = L.latLngBounds(data.places.map(function (place) { return [place.lat, place.lon]; }));
+      map.fitBounds(places, {padding: [24, 24], maxZoom: 16, animate: false});
+    } else {
+      showDefault();
+    }
   }
 
   // Marker clustering is only needed for crowded maps: its files are loaded then, not for every map.
@@ -89,7 +103,6 @@
       group.addLayer(marker);
     });
     group.addTo(map);
-    if (data.fit && places.length) { map.fitBounds(group.getBounds(), {padding: [24, 24], maxZoom: 16}); }
   }
 
   fetch(source).then(function (response) {
@@ -97,10 +110,11 @@
     return response.json();
   }).then(function (data) {
     document.title = data.title;
-    drawAreas(data);
+    fitView(data, drawAreas(data));
     drawPlaces(data);
   }).catch(function () {
     document.title = "Kaart niet beschikbaar";
+    if (!map._loaded) { showDefault(); }
   });
 })();
 {% endmacro %}
