@@ -61,6 +61,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.site: Site | None = None
         self.settings: Settings | None = None
         self.head: jinja2.Template | None = None
+        self.heads: dict[str, str] = {}  # the head's end per depth: a few texts for all pages
         self.serving = False
         self.pending: list[Problem] = []
         self.generated: set[str] = set()
@@ -74,7 +75,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self.settings = Settings.from_options(root, {**dict(self.config), "site_url": config.site_url or ""})
-        self.head = head_template(self.settings)
+        self.head, self.heads = head_template(self.settings), {}
         config.extra_css.append(STYLESHEET)
         script = ExtraScriptValue(SCRIPT)
         script.type = "module"
@@ -127,7 +128,9 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.settings is not None and self.head is not None
         root = "../" * page.url.count("/")
-        output = output.replace("</head>", self.head.render(root=root) + "</head>", 1)
+        if root not in self.heads:
+            self.heads[root] = self.head.render(root=root)
+        output = output.replace("</head>", self.heads[root] + "</head>", 1)
         return with_csp(output, self.settings.tiles_url)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
