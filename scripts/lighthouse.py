@@ -125,6 +125,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lighthouse-dir", type=Path, default=Path(tempfile.gettempdir()) / "wijkkaart-lighthouse")
     parser.add_argument("--site", type=Path, help="a site built already (default: build the example)")
+    parser.add_argument("--pages", nargs="+", default=PAGES, help="site paths to measure (default: %(default)s)")
     parser.add_argument("--tile-stand-in", action="store_true", help="answer map tiles locally (see above)")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (scores vary with load)")
     parser.add_argument("--keep", type=Path, help="keep each page's Lighthouse report (JSON) in this folder")
@@ -155,7 +156,7 @@ def main() -> None:
         if args.tile_stand_in:
             tiles, extra = tile_stand_in(Path(tmp))
             flags += " " + extra
-        for page in PAGES:
+        for page in args.pages:
             for run in range(1, args.runs + 1):
                 name = (page.strip("/").replace("/", "_") or "home") + (f"-{run}" if args.runs > 1 else "")
                 report = (args.keep or Path(tmp)) / f"{name}.json"
