@@ -2,7 +2,8 @@
 (function () {
   var map = {{ this._parent.get_name() }};
   // The map has no view until here: its layers (tiles too) wait for the view that fits the data.
-  function showDefault() { map.setView(map.options.center, {{ this.zoom }}); }
+  var viewSet = false;
+  function showDefault() { viewSet = true; map.setView(map.options.center, {{ this.zoom }}); }
   // The fragment names the page whose map this is ("wijken/moerwijk/"); only a plain site path is read.
   var page = decodeURIComponent(location.hash.slice(1));
   if (!/^(?:[A-Za-z0-9_-]+\/)*$/.test(page)) { showDefault(); return; }
@@ -61,6 +62,7 @@
 
   // Set once, without animation, before anything is drawn.
   function fitView(data, areaBounds) {
+    viewSet = true;
     if (areaBounds && !data.fit) {
       map.fitBounds(areaBounds, {padding: [8, 8], animate: false});
     } else if (data.places.length) {
@@ -114,7 +116,7 @@
     drawPlaces(data);
   }).catch(function () {
     document.title = "Kaart niet beschikbaar";
-    if (!map._loaded) { showDefault(); }
+    if (!viewSet) { showDefault(); }
   });
 })();
 {% endmacro %}
