@@ -57,7 +57,8 @@ class _Unsafe(HTMLParser):
         own = dict(attrs)
         if tag == "script" and own.get("type") == "application/json" and own.get("id") in DATA_SCRIPTS:
             return  # data, never run
-        if tag in ("script", "img", "object") or (tag == "iframe" and not MAP_FRAME.fullmatch(own.get("src") or "")):
+        map_frame = "src" not in own and MAP_FRAME.fullmatch(own.get("data-wk-map-src") or "")
+        if tag in ("script", "img", "object") or (tag == "iframe" and not map_frame):
             self.found.append(tag)
         for name, value in attrs:
             if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):

@@ -68,11 +68,25 @@ def test_tiles_are_fetched_once_for_the_view_that_fits_the_data(phone: Page, sit
 
 @pytest.mark.parametrize("path", ["/", "/wijken/schilderswijk/"])
 def test_loading_the_map_leaves_the_page_where_it_is(phone: Page, site_url: str, path: str) -> None:
-    """The map sits below the finder: its document loading must not scroll the page down to it."""
+    """A map's document loading (as the reader nears it) must not scroll the page to it."""
     phone.goto(site_url + path)
+    top = phone.evaluate("document.querySelector('iframe.wk-map__frame').getBoundingClientRect().top + scrollY")
+    reading = max(0, int(top) - 844 - 100)  # the map just below the screen, near enough to load
+    phone.evaluate(f"window.scrollTo(0, {reading})")
     expect(phone.frame_locator("iframe.wk-map__frame").locator(".leaflet-container")).to_be_attached()
-    phone.wait_for_load_state("load")
-    assert phone.evaluate("window.scrollY") == 0
+    phone.wait_for_load_state("networkidle")
+    assert phone.evaluate("window.scrollY") == reading
+
+
+def test_a_map_below_the_fold_loads_only_when_the_reader_nears_it(phone: Page, site_url: str) -> None:
+    """The home page's overview map is below the finder: nothing of it is fetched until scrolled to."""
+    fetched: list[str] = []
+    phone.on("request", lambda r: fetched.append(urlsplit(r.url).path))
+    phone.goto(site_url + "/", wait_until="networkidle")
+    assert not [p for p in fetched if "leaflet" in p or p.endswith(("kaart.html", "kaart.json"))]
+    phone.locator("iframe.wk-map__frame").scroll_into_view_if_needed()
+    expect(phone.frame_locator("iframe.wk-map__frame").locator(".wk-label").first).to_be_visible()
+    assert "/kaart.json" in fetched and "/assets/wijkkaart/kaart.html" in fetched
 
 
 def test_map_does_not_trap_one_finger_scrolling(phone: Page, site_url: str) -> None:

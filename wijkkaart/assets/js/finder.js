@@ -2,6 +2,7 @@
 
 import { enhanceCards } from "./cards.js";
 import { enhanceFilters } from "./filters.js";
+import { enhanceMaps } from "./maps.js";
 import { enhanceOffline } from "./offline.js";
 import { enhancePostcode } from "./postcode.js";
 import { enhanceSearch } from "./search.js";
@@ -13,6 +14,7 @@ function enhancePrint() {
 }
 
 function start() {
+  enhanceMaps();
   enhancePrint();
   enhanceCards();
   enhanceFilters();
