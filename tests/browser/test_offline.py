@@ -61,3 +61,23 @@ def test_a_new_build_gets_a_new_cache(tmp_path) -> None:  # type: ignore[no-unty
     org = root / "orgs" / "buurthuis.yaml"
     org.write_text(org.read_text(encoding="utf-8").replace("Buurthuis Test", "Buurthuis Nieuw"), encoding="utf-8")
     assert version(root) != first
+
+
+def test_a_wijk_saved_before_its_map_came_on_screen_has_its_map_offline(browser: Browser, site_url: str) -> None:
+    """Maps load when the reader nears them; saving a wijk keeps its map even when it has not loaded yet."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    page = context.new_page()
+    page.add_init_script("window.IntersectionObserver = class { observe() {} unobserve() {} };")  # never near
+    page.goto(site_url + "/wijken/schilderswijk/")
+    page.evaluate("navigator.serviceWorker.ready")
+    assert page.locator("iframe.wk-map__frame").get_attribute("src") is None
+    page.get_by_role("button", name="Bewaar offline").click()
+    expect(page.locator("[data-wk-save-status]")).to_have_text("Deze wijk is bewaard en werkt ook zonder internet.")
+
+    context.set_offline(True)
+    reader = context.new_page()
+    reader.goto(site_url + "/wijken/schilderswijk/")
+    reader.locator("iframe.wk-map__frame").scroll_into_view_if_needed()
+    expect(reader.frame_locator("iframe.wk-map__frame").locator("path.leaflet-interactive")).to_have_count(1)
+    context.close()

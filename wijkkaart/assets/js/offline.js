@@ -29,8 +29,10 @@ function enhanceSaveButtons() {
     const status = button.parentElement.querySelector("[data-wk-save-status]");
     button.addEventListener("click", async () => {
       const extra = JSON.parse(button.dataset.wkSave).map((path) => siteUrl(path));
+      // The map's document, also when the map has not come on screen yet (maps.js gives it its address then).
       const frame = document.querySelector("iframe.wk-map__frame");
-      const urls = [...usedUrls(), ...extra, ...(frame ? [frame.src] : [])];
+      const map = frame && (frame.getAttribute("src") || frame.dataset.wkMapSrc);
+      const urls = [...usedUrls(), ...extra, ...(map ? [new URL(map, window.location.href).href] : [])];
       status.textContent = "Bezig met bewaren…";
       await keep(urls);
       status.textContent = "Deze wijk is bewaard en werkt ook zonder internet.";
