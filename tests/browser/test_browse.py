@@ -91,3 +91,13 @@ def test_without_scripts_no_control_that_needs_them(browser: Browser, site_url: 
     expect(page.get_by_role("button", name="Filter de resultaten")).to_be_hidden()
     expect(page.get_by_role("button", name="Zoek").first).to_be_visible()
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/wijken/schilderswijk/", "/organisaties/schuldhulpmaatje-den-haag/"])
+def test_every_link_has_an_address_after_the_scripts_ran(phone: Page, site_url: str, path: str) -> None:
+    """Links the scripts add (Delen, WhatsApp) are whole links: a search engine and a screen reader can
+    follow them (Lighthouse's "links are crawlable")."""
+    phone.goto(site_url + path)
+    expect(phone.locator("[data-wk-share]").first.or_(phone.locator("#wk-q"))).to_be_attached()
+    phone.wait_for_load_state("networkidle")
+    assert phone.locator("a:not([href])").count() == 0

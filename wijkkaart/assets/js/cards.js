@@ -4,8 +4,12 @@ import { holidays } from "./common.js";
 import { clock, describe, nextOccurrence } from "./when.js";
 import { shareButton } from "./share.js";
 
+const entries = new WeakMap();
+
+/** A card's data (read once per card: the cards and the filters both ask). */
 export function entryOf(card) {
-  return JSON.parse(card.dataset.wkEntry);
+  if (!entries.has(card)) entries.set(card, JSON.parse(card.dataset.wkEntry));
+  return entries.get(card);
 }
 
 /** Fill one card's time line; returns the occurrence so callers can reuse it. */

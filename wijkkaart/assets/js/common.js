@@ -1,10 +1,15 @@
 // Small helpers shared by the finder's modules: the site's root, JSON data, and safe DOM building.
 
 /** Absolute URL of the site's root, from mkdocs-material's config block (works under a subpath). */
+let root = null;
+
 export function siteRoot() {
-  const config = document.getElementById("__config");
-  const base = config ? JSON.parse(config.textContent).base : ".";
-  return new URL(`${base.replace(/\/?$/, "/")}`, window.location.href);
+  if (root === null) {
+    const config = document.getElementById("__config");
+    const base = config ? JSON.parse(config.textContent).base : ".";
+    root = new URL(`${base.replace(/\/?$/, "/")}`, window.location.href);
+  }
+  return new URL(root);
 }
 
 export function siteUrl(path) {

@@ -14,13 +14,17 @@ export function shareText(entry, next) {
   return lines.join("\n");
 }
 
+// The text (and the WhatsApp link) is made when "Delen" is pressed, not for each of a page's cards when
+// it opens.
 export function shareButton(entry, next) {
-  const text = shareText(entry, next);
   const status = el("span", { class: "wk-share__status", role: "status" });
   const button = el("button", { type: "button", class: "wk-button", "data-wk-share": "" }, "Delen");
-  const whatsapp = el("a", { class: "wk-button", href: `https://wa.me/?text=${encodeURIComponent(text)}`,
-    rel: "noopener", hidden: true }, "Via WhatsApp");
+  const box = el("span", { class: "wk-share" }, button, status);
+  let whatsapp = null;
   button.addEventListener("click", async () => {
+    const text = shareText(entry, next);
+    whatsapp ??= box.insertBefore(el("a", { class: "wk-button", rel: "noopener", hidden: true }, "Via WhatsApp"), status);
+    whatsapp.href = `https://wa.me/?text=${encodeURIComponent(text)}`;
     if (navigator.share) {
       try {
         await navigator.share({ text });
@@ -37,7 +41,5 @@ export function shareButton(entry, next) {
       status.textContent = "Kopiëren lukte niet; gebruik WhatsApp.";
     }
   });
-  const box = el("span", { class: "wk-share" }, button, whatsapp, status);
-  box.dataset.wkShareText = text;
   return box;
 }
