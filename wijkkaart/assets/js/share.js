@@ -23,7 +23,8 @@ export function shareButton(entry, next) {
   let whatsapp = null;
   button.addEventListener("click", async () => {
     const text = shareText(entry, next);
-    whatsapp ??= box.insertBefore(el("a", { class: "wk-button", rel: "noopener", hidden: true }, "Via WhatsApp"), status);
+    whatsapp ??= box.insertBefore(el("a", { class: "wk-button", rel: "noopener", hidden: true }, "Via WhatsApp"),
+      status);
     whatsapp.href = `https://wa.me/?text=${encodeURIComponent(text)}`;
     if (navigator.share) {
       try {
