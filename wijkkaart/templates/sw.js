@@ -30,7 +30,8 @@ self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "keep" && Array.isArray(data.urls)) {
     const own = data.urls.filter((u) => new URL(u).origin === self.location.origin);
-    event.waitUntil(keep(own).then(() => event.source && event.source.postMessage({ type: "kept", count: own.length })));
+    const reply = { type: "kept", id: data.id, count: own.length };
+    event.waitUntil(keep(own).then(() => event.source && event.source.postMessage(reply)));
   }
 });
 

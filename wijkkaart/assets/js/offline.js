@@ -8,18 +8,24 @@ function usedUrls() {
   return [window.location.href.split("#")[0], ...urls];
 }
 
+let asked = 0;
+
+/** Asks the service worker to keep `urls`; resolves when it has kept these (each request has its own id:
+ * the page's own request when it opens may still be running when "Bewaar offline" is pressed). */
 async function keep(urls) {
   const registration = await navigator.serviceWorker.ready;
   const worker = registration.active;
   if (!worker) return 0;
+  asked += 1;
+  const id = asked;
   return new Promise((resolve) => {
     navigator.serviceWorker.addEventListener("message", function done(event) {
-      if (event.data && event.data.type === "kept") {
+      if (event.data && event.data.type === "kept" && event.data.id === id) {
         navigator.serviceWorker.removeEventListener("message", done);
         resolve(event.data.count);
       }
     });
-    worker.postMessage({ type: "keep", urls });
+    worker.postMessage({ type: "keep", urls, id });
   });
 }
 
