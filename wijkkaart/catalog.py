@@ -136,8 +136,8 @@ class Catalog:
         if self.register is None:
             return None
         places = [entry.location] if entry.location else entry.org.org.locations
-        areas = [area for place in places if (area := self.register.get(place.pc4))]
-        return areas[0].gemeente if areas else None
+        register = self.register
+        return next((area.gemeente for place in places if (area := register.get(place.pc4))), None)
 
     def theme_counts_by_wijk(self, theme_id: str) -> list[tuple[WijkEntry, int]]:
         """Per wijk, how many of its services have this as their first theme (the wijk page's section)."""

@@ -1,8 +1,8 @@
 // Small helpers shared by the finder's modules: the site's root, JSON data, and safe DOM building.
 
-/** Absolute URL of the site's root, from mkdocs-material's config block (works under a subpath). */
 let root = null;
 
+/** Absolute URL of the site's root, from mkdocs-material's config block (works under a subpath); read once. */
 export function siteRoot() {
   if (root === null) {
     const config = document.getElementById("__config");

@@ -35,10 +35,8 @@ function enhanceSaveButtons() {
     const status = button.parentElement.querySelector("[data-wk-save-status]");
     button.addEventListener("click", async () => {
       const extra = JSON.parse(button.dataset.wkSave).map((path) => siteUrl(path));
-      // The map's document, also when the map has not come on screen yet (maps.js gives it its address then).
-      const frame = document.querySelector("iframe.wk-map__frame");
-      const map = frame && (frame.getAttribute("src") || frame.dataset.wkMapSrc);
-      const urls = [...usedUrls(), ...extra, ...(map ? [new URL(map, window.location.href).href] : [])];
+      // `extra` names the map's files too, also when the map has not come on screen yet (maps.js).
+      const urls = [...usedUrls(), ...extra];
       status.textContent = "Bezig met bewaren…";
       await keep(urls);
       status.textContent = "Deze wijk is bewaard en werkt ook zonder internet.";

@@ -12,7 +12,7 @@ let pageOffsets;
 
 function offsetsOfPage() {
   if (pageOffsets === undefined) {
-    const data = typeof document === "undefined" ? null : document.getElementById("wk-utc-offsets");
+    const data = document.getElementById("wk-utc-offsets");
     pageOffsets = data ? JSON.parse(data.textContent) : null;
   }
   return pageOffsets;
@@ -20,7 +20,7 @@ function offsetsOfPage() {
 
 /** Minutes east of UTC in Amsterdam at `ms`, or null outside the span the page knows. */
 export function pageOffset(ms, data = offsetsOfPage()) {
-  if (!data || !data.offsets.length || ms < data.offsets[0][0] || ms >= data.until) return null;
+  if (!data || ms < data.offsets[0][0] || ms >= data.until) return null;
   let minutes = null;
   for (const [from, offset] of data.offsets) {
     if (from <= ms) minutes = offset;
