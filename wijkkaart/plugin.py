@@ -23,11 +23,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .build import SCRIPT, STYLESHEET, Site, build_site, publish, staged
 from .csp import with_csp
+from .frames import TEMPLATE as FRAME_TEMPLATE
+from .frames import Frames
 from .offline import head_template
 from .pages import render_problem_banner
 from .parallel import Background
@@ -68,6 +71,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.search: Background[int] | None = None
         self.clock = 0.0
         self.staging: Path | None = None
+        self.nav_pages: list[Page] = []
+        self.frames: Frames | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -155,7 +160,14 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.clock = time.perf_counter()
         return files
 
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_pages = list(nav.pages)
+        return nav
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Generated pages are rendered through frames (see ``frames``): the theme once per kind of page."""
+        self.frames = Frames(env, self.nav_pages)
+        self.frames.install()
         self._lap("mkdocs: pages read")
         return env
 
@@ -181,6 +193,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.site is not None and self.search is not None
         self._lap("mkdocs: pages and files written")
+        if self.frames is not None:
+            log.info("wijkkaart: %d pagina's in een gedeeld kader van het thema.", self.frames.filled)
         self._publish(config)
         started = time.perf_counter()
         count = self.search.result()
@@ -238,5 +252,6 @@ def _as_it_is(page: Page, config: MkDocsConfig, files: Files) -> None:
     headings for the table of contents, as they are HTML; the ids that links from other pages may name)."""
     assert page.markdown is not None
     page.content = page.markdown
+    page.meta.setdefault("template", FRAME_TEMPLATE)
     page.toc = get_toc([])
     page.present_anchor_ids = set(ANCHOR_ID.findall(page.markdown))

@@ -1,0 +1,205 @@
+"""The theme around a generated page, rendered once for each kind of page (used by the mkdocs adapter).
+
+The theme's templates cost about 1 ms a page, the largest part of a large site's build. The 10,000
+pages of the organisations get the same header, navigation and footer and differ only in their title,
+description, canonical address and body. A frame is the theme's output for a page rendered with stand-ins
+for those values; each page of the kind gets the frame with its own values put in their place.
+
+A frame is used only once it has proved itself. Two pages of the kind must give the same frame, and the
+first page's frame, filled in, must give exactly what the theme rendered for that page. Otherwise the
+pages of that kind are rendered by the theme one by one, as mkdocs would.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATE = "wijkkaart-frame.html"
+THEME_TEMPLATE = "main.html"
+# Letters and digits only, so that no filter in a theme changes them; the body's stand-in keeps the one
+# thing material's templates look for in a body (its own <h1>, or one made from the title).
+_STAND_INS = {
+    "title": "wkframe1titleq",
+    "meta_title": "wkframe2metatitleq",
+    "description": "wkframe3descriptionq",
+    "canonical_url": "wkframe4canonicalq",
+    "content": "wkframe5contentq",
+}
+_BODY_WITH_H1 = "<h1>wkframe6contentq</h1>"
+_NAMES = {text: name for name, text in _STAND_INS.items()} | {_BODY_WITH_H1: "content"}
+_OPEN_VALUE = re.compile("(" + "|".join(re.escape(text) for text in sorted(_NAMES, key=len, reverse=True)) + ")")
+_BUILD_WIDE = {"page", "build_date_utc"}  # the moment of the build: the same for all pages of a kind
+_META_OPEN = {"title", "description", "template"}  # filled in, or (the template) this module's own
+
+
+class Page(Protocol):
+    """What a frame needs of a site builder's page (mkdocs' ``Page`` has it)."""
+
+    @property
+    def title(self) -> str | None: ...
+
+    @property
+    def meta(self) -> dict[str, Any]: ...
+
+    @property
+    def content(self) -> str | None: ...
+
+    @property
+    def toc(self) -> Any: ...
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def canonical_url(self) -> str | None: ...
+
+    @property
+    def is_homepage(self) -> bool: ...
+
+    @property
+    def edit_url(self) -> str | None: ...
+
+
+def _values(page: Page) -> dict[str, Any]:
+    """The values a frame leaves open, by name."""
+    return {
+        "title": page.title,
+        "meta_title": page.meta.get("title"),
+        "description": page.meta.get("description"),
+        "canonical_url": page.canonical_url,
+        "content": page.content,
+    }
+
+
+class _StandIn:
+    """A page as the theme sees it, with stand-ins for the values a frame leaves open."""
+
+    def __init__(self, page: Page) -> None:
+        values = _values(page)
+        stand_in = {name: _STAND_INS[name] for name, value in values.items() if value}
+        if values["content"] and "<h1" in values["content"]:
+            stand_in["content"] = _BODY_WITH_H1
+        self._page = page
+        self.title = stand_in.get("title", values["title"])
+        self.canonical_url = stand_in.get("canonical_url", values["canonical_url"])
+        self.content = stand_in.get("content", values["content"])
+        self.meta = dict(page.meta)
+        for key, name in (("title", "meta_title"), ("description", "description")):
+            if name in stand_in:
+                self.meta[key] = stand_in[name]
+        self.active = True  # as while mkdocs renders the page itself
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._page, name)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    parts: list[str]  # text, then the name of a value, then text, ...
+
+    @classmethod
+    def of(cls, output: str) -> _Frame:
+        parts = _OPEN_VALUE.split(output)
+        parts[1::2] = [_NAMES[text] for text in parts[1::2]]
+        return cls(parts)
+
+    def fill(self, page: Page) -> str:
+        values = _values(page)
+        parts = self.parts[:]
+        parts[1::2] = [values[name] for name in parts[1::2]]
+        return "".join(parts)
+
+
+@dataclass(frozen=True)
+class _First:
+    """The first page of a kind: what the theme made of it, kept until a second page can confirm a frame."""
+
+    context: dict[str, Any]
+    digest: bytes
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+def _same(value: Any) -> Hashable:
+    """What decides whether two pages' context values count as the same. An object by its identity: as
+    the context it was first seen in is kept, no later object can take its ``id``."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    return id(value)
+
+
+class Frames:
+    """Renders pages through a frame of their kind where one has proved itself, else through the theme."""
+
+    def __init__(self, env: jinja2.Environment, nav_pages: Iterable[object]) -> None:
+        self.env = env
+        self.in_nav = {id(page) for page in nav_pages}
+        self.kinds: dict[Hashable, _First | _Frame | None] = {}
+        self.kept: list[dict[str, Any]] = []  # the first page of each kind's context: see ``_same``
+        self.filled = 0
+
+    def install(self) -> None:
+        """Make ``TEMPLATE`` a template that renders the page through this object."""
+        loader = jinja2.DictLoader({TEMPLATE: "{{ wijkkaart_frame() }}"})
+        self.env.loader = jinja2.ChoiceLoader([loader, self.env.loader] if self.env.loader else [loader])
+        self.env.globals["wijkkaart_frame"] = jinja2.pass_context(lambda ctx: self.render(ctx))
+
+    def render(self, ctx: jinja2.runtime.Context) -> Markup:
+        context = {key: value for key, value in ctx.get_all().items() if self.env.globals.get(key) is not value}
+        return Markup(self._render(context))
+
+    def _render(self, context: dict[str, Any]) -> str:
+        theme = self.env.get_template(THEME_TEMPLATE)
+        kind = self._kind(context)
+        state = self.kinds.get(kind, None) if kind is not None else None
+        if kind is not None and isinstance(state, _First):
+            state = self.kinds[kind] = self._confirm(theme, state, context)
+        if isinstance(state, _Frame):
+            self.filled += 1
+            return state.fill(context["page"])
+        output = theme.render(context)
+        if kind is not None and kind not in self.kinds:
+            self.kinds[kind] = _First(context, _digest(output))
+            self.kept.append(context)
+        return output
+
+    def _kind(self, context: dict[str, Any]) -> Hashable | None:
+        """What a page's frame depends on, or ``None`` for a page that gets none (in the navigation, with a
+        table of contents, or with values the theme might treat as other than text)."""
+        page = context.get("page")
+        if page is None or id(page) in self.in_nav or len(page.toc) or page.content is None:
+            return None
+        values = _values(page)
+        if any(value is not None and not isinstance(value, str) for value in values.values()):
+            return None
+        meta = tuple(sorted((key, repr(value)) for key, value in page.meta.items() if key not in _META_OPEN))
+        scope = tuple(sorted((key, _same(value)) for key, value in context.items() if key not in _BUILD_WIDE))
+        return (
+            posixpath.dirname(page.url.rstrip("/")),
+            page.url.count("/"),
+            tuple(bool(value) for value in values.values()),
+            "<h1" in page.content,
+            meta,
+            page.is_homepage,
+            page.edit_url,
+            scope,
+        )
+
+    def _confirm(self, theme: jinja2.Template, first: _First, context: dict[str, Any]) -> _Frame | None:
+        frame = theme.render({**first.context, "page": _StandIn(first.context["page"])})
+        if frame != theme.render({**context, "page": _StandIn(context["page"])}):
+            return None
+        made = _Frame.of(frame)
+        return made if _digest(made.fill(first.context["page"])) == first.digest else None
