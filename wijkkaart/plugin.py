@@ -38,7 +38,7 @@ from .problems import DataError, Problem, Severity, errors, render, summary
 from .settings import DEFAULTS, Settings
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
-ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
+ANCHOR_ID = re.compile(r'id="([^"]+)"')  # after white space: checked apart, a literal start is found fast
 STAGING = ".wijkkaart-bestanden"  # hidden: mkdocs leaves it when it cleans the site folder
 
 
@@ -254,4 +254,5 @@ def _as_it_is(page: Page, config: MkDocsConfig, files: Files) -> None:
     page.content = page.markdown
     page.meta.setdefault("template", FRAME_TEMPLATE)
     page.toc = get_toc([])
-    page.present_anchor_ids = set(ANCHOR_ID.findall(page.markdown))
+    text = page.markdown
+    page.present_anchor_ids = {found[1] for found in ANCHOR_ID.finditer(text, 1) if text[found.start() - 1].isspace()}
