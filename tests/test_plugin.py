@@ -14,7 +14,10 @@ from wijkkaart.plugin import WijkkaartPlugin
 
 from .helpers import REPO
 
-BODY = '<div class="wk-page">\n<h1>Wijkz</h1>\n<article id="kaarttafel" data-id="geen-anker"><h3>Kaarttafel</h3></article>\n</div>'
+BODY = (
+    '<div class="wk-page">\n<h1>Wijkz</h1>\n'
+    '<article id="kaarttafel" data-id="geen-anker"><h3>Kaarttafel</h3></article>\n</div>'
+)
 
 
 def _page(src: str, markdown: str, generated: bool) -> str | None:
