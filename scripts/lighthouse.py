@@ -21,6 +21,7 @@ import gzip
 import http.server
 import json
 import os
+import re
 import ssl
 import subprocess
 import sys
@@ -96,8 +97,9 @@ class _Tile(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def tile_stand_in(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """A local HTTPS server answering every tile, and the Chromium flag that sends the tile host to it."""
+def tile_stand_in(folder: Path, site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A local HTTPS server answering every tile, and the Chromium flag that sends the tile host of ``site``
+    to it."""
     key, cert = folder / "tile.key", folder / "tile.crt"
     subprocess.run(
         [*OPENSSL, "-keyout", str(key), "-out", str(cert)],
@@ -109,16 +111,17 @@ def tile_stand_in(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     context.load_cert_chain(cert, key)
     server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    host = urlsplit(_tiles_url().replace("{s}", "a")).hostname
+    host = _tile_host(site)
     rule = f"MAP {host} 127.0.0.1:{server.server_address[1]}"
     return server, f"--host-resolver-rules={rule!r} --ignore-certificate-errors"
 
 
-def _tiles_url() -> str:
-    sys.path.insert(0, str(REPO))
-    from wijkkaart.settings import read_settings
-
-    return read_settings(REPO).tiles_url
+def _tile_host(site: Path) -> str:
+    """The tile server that ``site`` was built for: the one its pages' security policy lets images come from."""
+    policy = re.search(r"img-src 'self' data: (\S+?);", (site / "index.html").read_text(encoding="utf-8"))
+    if policy is None:
+        raise SystemExit(f"{site / 'index.html'} names no tile server in its security policy")
+    return str(urlsplit(policy[1]).hostname)
 
 
 def main() -> None:
@@ -154,7 +157,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{server.server_address[1]}"
         flags, tiles = FLAGS, None
         if args.tile_stand_in:
-            tiles, extra = tile_stand_in(Path(tmp))
+            tiles, extra = tile_stand_in(Path(tmp), site)
             flags += " " + extra
         for page in args.pages:
             for run in range(1, args.runs + 1):
