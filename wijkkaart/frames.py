@@ -3,7 +3,10 @@
 The theme's templates cost about 1 ms a page, the largest part of a large site's build. The 10,000
 pages of the organisations get the same header, navigation and footer and differ only in their title,
 description, canonical address and body. A frame is the theme's output for a page rendered with stand-ins
-for those values; each page of the kind gets the frame with its own values put in their place.
+for those values; each page of the kind gets the frame with its own values put in their place. Pages are
+of one kind when they lie in the same folder (so their relative links to the rest of the site are the
+same), outside the navigation, without a table of contents, and agree in everything else the theme is
+given (other metadata, the context of other plugins).
 
 A frame is used only once it has proved itself. Two pages of the kind must give the same frame, and the
 first page's frame, filled in, must give exactly what the theme rendered for that page. Otherwise the

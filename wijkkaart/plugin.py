@@ -38,7 +38,7 @@ from .problems import DataError, Problem, Severity, errors, render, summary
 from .settings import DEFAULTS, Settings
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
-ANCHOR_ID = re.compile(r'id="([^"]+)"')  # after white space: checked apart, a literal start is found fast
+ANCHOR_ID = re.compile(r'id="([^"]+)"')  # white space before it is checked apart: a literal start is found fast
 STAGING = ".wijkkaart-bestanden"  # hidden: mkdocs leaves it when it cleans the site folder
 
 
@@ -195,6 +195,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self._lap("mkdocs: pages and files written")
         if self.frames is not None:
             log.info("wijkkaart: %d pagina's in een gedeeld kader van het thema.", self.frames.filled)
+            self.frames = None  # it holds on to the first page of each kind
         self._publish(config)
         started = time.perf_counter()
         count = self.search.result()
@@ -249,7 +250,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
 
 def _as_it_is(page: Page, config: MkDocsConfig, files: Files) -> None:
     """``Page.render`` for a generated page: its body as it is, with what Markdown would have found in it (no
-    headings for the table of contents, as they are HTML; the ids that links from other pages may name)."""
+    headings for the table of contents, as they are HTML; the ids that links from other pages may name), to
+    be rendered through a frame of the theme (see ``frames``)."""
     assert page.markdown is not None
     page.content = page.markdown
     page.meta.setdefault("template", FRAME_TEMPLATE)
