@@ -63,14 +63,21 @@ def test_index_holds_every_searchable_page_and_every_entry(tmp_path: Path, monke
 
 
 def test_the_search_leaves_out_what_every_page_says(tmp_path: Path) -> None:
-    """Map captions, route links and a wijk's buttons say the same on every page: a search for "kaart" or
-    "route" would find them all, and show them as the excerpt."""
+    """Map captions, route links, a wijk's buttons and a heading say the same on every page: a search for
+    "kaart", "route" or "spreekuur" would find them all, and show them as the excerpt. An entry's own kind
+    and price are found instead."""
     site = build_site(settings_for(example_copy(tmp_path)), parallel=False)
     build_search_index(tmp_path / "pagefind", site.pages, search_records(site.catalog))
     contents = {d["meta"]["link"]: d["content"] for d in _fragments(tmp_path / "pagefind")}
-    said_everywhere = ("OpenStreetMap", "Alles op de kaart", "Route plannen", "Printversie", "Bewaar offline", "iCal")
+    said_everywhere = (
+        *("OpenStreetMap", "Alles op de kaart", "Route plannen", "Printversie", "Bewaar offline", "iCal"),
+        "Spreekuren en activiteiten",  # a heading on every page: each matched a search for "spreekuur"
+    )
     assert [(link, words) for link, text in contents.items() for words in said_everywhere if words in text] == []
     assert "Voorbeeldstraat 1, 2543 AA" in contents["/organisaties/schuldhulpmaatje-den-haag/"]  # the address stays
+    assert (
+        "spreekuur gratis Loop binnen met praktische vragen" in contents["/organisaties/helpdesk-geldzaken/"]
+    )  # its entry
     assert "Kaart van" in next(p.content for p in site.pages if p.src == "wijken/schilderswijk.md")  # on the page
 
 

@@ -80,6 +80,8 @@ def _entry(catalog: Catalog, entry: ServiceEntry) -> EntryRecord:
     content = " ".join(
         part
         for part in (
+            service.type,  # a search for "spreekuur" finds the spreekuren themselves
+            "gratis" if service.free else None,
             service.description,
             when,
             where_text(entry),
