@@ -83,6 +83,18 @@ def test_search_finds_the_debt_helpers_and_loads_nothing_before_use(phone: Page,
     assert any("pagefind" in u for u in requested)
 
 
+def test_a_search_for_spreekuur_finds_the_spreekuren(phone: Page, site_url: str) -> None:
+    """The organisations with spreekuren, not every page: the heading "Spreekuren en activiteiten" on each
+    of them is not in the index, an entry's kind is."""
+    phone.goto(site_url + "/")
+    phone.fill("#wk-q", "spreekuur")
+    results = phone.locator("[data-wk-search-results] li.wk-result")
+    expect(results).to_have_count(3)
+    names = set(results.locator(".wk-result-org").all_inner_texts())
+    assert names == {"SchuldHulpMaatje Den Haag", "Helpdesk Geldzaken", "Schilderswijk Moeders"}
+    expect(results.get_by_role("link", name="Inloopspreekuur Geldzaken")).to_be_visible()
+
+
 def test_friday_0930_the_friday_spreekuur_is_open(phone: Page, site_url: str) -> None:
     phone.clock.set_fixed_time(f"2026-11-27T09:30:00{AMSTERDAM}")
     phone.goto(site_url + "/organisaties/helpdesk-geldzaken/")
