@@ -78,6 +78,9 @@ def test_the_search_leaves_out_what_every_page_says(tmp_path: Path) -> None:
     assert (
         "spreekuur gratis Loop binnen met praktische vragen" in contents["/organisaties/helpdesk-geldzaken/"]
     )  # its entry
+    moeders = contents["/organisaties/schilderswijk-moeders/"]
+    assert moeders.count("Arabisch, Turks.") == 2  # in both its entries (Dutch, Arabic, Turkish)
+    assert "Nederlands" not in moeders  # every entry's: it would match them all
     assert "Kaart van" in next(p.content for p in site.pages if p.src == "wijken/schilderswijk.md")  # on the page
 
 

@@ -88,6 +88,7 @@ def _entry(catalog: Catalog, entry: ServiceEntry) -> EntryRecord:
             ", ".join(wijken),
             ", ".join(themes),
             service.eligibility and service.eligibility.description,
+            languages([code for code in service.languages if code != "nl"]),  # "Arabisch" finds the entries
         )
         if part
     )
