@@ -95,6 +95,16 @@ def test_a_search_for_spreekuur_finds_the_spreekuren(phone: Page, site_url: str)
     expect(results.get_by_role("link", name="Inloopspreekuur Geldzaken")).to_be_visible()
 
 
+def test_a_search_for_arabisch_finds_the_entries_in_arabic(phone: Page, site_url: str) -> None:
+    phone.goto(site_url + "/")
+    phone.fill("#wk-q", "arabisch")
+    output = phone.locator("[data-wk-search-results]")
+    expect(output.get_by_role("status")).to_have_text("1 resultaat voor “arabisch”")
+    entries = output.locator("li.wk-result-entry")
+    expect(entries).to_have_count(2)
+    expect(entries.get_by_role("link")).to_have_text(["Koffieochtend voor vrouwen", "Duo-coaching met het CJG"])
+
+
 def test_friday_0930_the_friday_spreekuur_is_open(phone: Page, site_url: str) -> None:
     phone.clock.set_fixed_time(f"2026-11-27T09:30:00{AMSTERDAM}")
     phone.goto(site_url + "/organisaties/helpdesk-geldzaken/")

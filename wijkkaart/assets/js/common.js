@@ -40,6 +40,11 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** "1 resultaat", "3 resultaten". */
+export function countResults(count) {
+  return `${count} ${count === 1 ? "resultaat" : "resultaten"}`;
+}
+
 export function holidays() {
   const data = document.getElementById("wk-holidays");
   return new Set(data ? JSON.parse(data.textContent) : []);

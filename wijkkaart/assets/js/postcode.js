@@ -1,6 +1,6 @@
 // Postcode lookup in the browser alone: "2533 AB", "2533ab" or "2533" → the wijk(en) and what serves it.
 
-import { el, getJSON, siteUrl } from "./common.js";
+import { countResults, el, getJSON, siteUrl } from "./common.js";
 import { enhanceCards } from "./cards.js";
 import { applyFilters } from "./filters.js";
 
@@ -62,7 +62,7 @@ async function lookup(form) {
   const entries = await servicesFor(pc4, index);
   message.replaceChildren(wijken.length
     ? el("span", {}, `Postcode ${pc4} hoort bij `, ...wijken.flatMap((w, i) =>
-      [i ? " en " : "", el("a", { href: siteUrl(w.url) }, w.name)]), `. ${entries.length} resultaten.`)
+      [i ? " en " : "", el("a", { href: siteUrl(w.url) }, w.name)]), `. ${countResults(entries.length)}.`)
     : `Postcode ${pc4} valt in ${index.gemeente}, maar niet in een wijk op deze kaart. Hieronder staat wat voor de hele gemeente is.`);
   render(results, entries, index);
   if (filters) {

@@ -1,6 +1,6 @@
 // Word search with Pagefind. Nothing of the search is downloaded until the box is used.
 
-import { el, siteRoot, siteUrl } from "./common.js";
+import { countResults, el, siteRoot, siteUrl } from "./common.js";
 
 let pagefind = null;
 
@@ -100,7 +100,7 @@ async function run(form, output) {
   const filters = chosenFilters(form);
   const top = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
   output.replaceChildren(
-    el("p", { role: "status" }, found.results.length ? `${found.results.length} resultaten voor “${query}”` : `Niets gevonden voor “${query}”.`),
+    el("p", { role: "status" }, found.results.length ? `${countResults(found.results.length)} voor “${query}”` : `Niets gevonden voor “${query}”.`),
     el("ul", { class: "wk-results" }, top.map((data) => result(data, filters)).filter(Boolean)));
 }
 
