@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import http.server
+import os
 import shutil
+import subprocess
+import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -70,6 +73,22 @@ def example_copy(tmp: Path, site_url: str | None = None) -> Path:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+def build_example(out: Path, before: str = "") -> str:
+    """A strict build of the example site into ``out``, in a fresh process that first runs the Python in
+    ``before``; its log, which holds no warning."""
+    completed = subprocess.run(
+        [sys.executable, "-c", f"{before}from mkdocs.__main__ import cli; cli()", "build", "--strict", "-d", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "WARNING" not in completed.stderr, completed.stderr
+    return completed.stderr
 
 
 def serve_dir(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import jinja2
@@ -18,7 +15,7 @@ from mkdocs.structure.toc import get_toc
 
 from wijkkaart.frames import TEMPLATE, Frames
 
-from .helpers import REPO
+from .helpers import REPO, build_example
 
 # The parts of material's base.html that take the page's values (see frames._values).
 THEME = (
@@ -101,17 +98,7 @@ def test_a_frame_that_does_not_prove_itself_is_not_used(config: MkDocsConfig, th
 def _build(out: Path, frames: bool) -> str:
     """A strict build of the example site (``frames=False``: the theme renders every page); its log."""
     switch = "" if frames else "wijkkaart.frames.Frames._kind = lambda self, context: None; "
-    code = f"import wijkkaart.frames; {switch}from mkdocs.__main__ import cli; cli()"
-    completed = subprocess.run(
-        [sys.executable, "-c", code, "build", "--strict", "-d", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    return completed.stderr
+    return build_example(out, f"import wijkkaart.frames; {switch}")
 
 
 def _files(site: Path) -> dict[str, bytes]:
