@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from wijkkaart.cli import main
 
@@ -15,29 +16,71 @@ from .helpers import INVALID, REPO, cli_site_copy
 
 SOURCE_CODES = re.compile(
     r'"((?:yaml|bad|unknown|missing|duplicate|empty|not|file|byte|wrong|out|html|checked|dates|'
-    r'closure|fee|contact|partner|schedule|unsupported|location|no|service)-[a-z0-9-]+)"'
+    r'closure|fee|contact|partner|schedule|unsupported|location|no|service|placeholder)-[a-z0-9-]+)"'
 )
 
 
-@pytest.mark.parametrize(
-    ("kind", "name", "path"),
-    [
-        ("org", "Buurthuis Café 't Hoekje", "orgs/buurthuis-cafe-t-hoekje.yaml"),
-        ("wijk", "Laak", "wijken/laak.yaml"),
-    ],
-)
-def test_new_writes_a_file_that_passes_the_check(
-    kind: str, name: str, path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_new_wijk_writes_a_file_that_passes_the_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = cli_site_copy(tmp_path)
-    assert main(["--root", str(root), "new", kind, name]) == 0
-    assert capsys.readouterr().out == path + "\n"
-    text = (root / path).read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../schemas/")
+    assert main(["--root", str(root), "new", "wijk", "Laak"]) == 0
+    assert capsys.readouterr().out == "wijken/laak.yaml\n"
+    text = (root / "wijken" / "laak.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/wijk.schema.json\n")
     assert main(["--root", str(root), "check"]) == 0
     out, err = capsys.readouterr()
     assert out == ""
     assert "0 fouten en 0 waarschuwingen" in err
+
+
+def test_new_org_passes_the_check_once_its_description_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = cli_site_copy(tmp_path)
+    assert main(["--root", str(root), "new", "org", "Buurthuis Café 't Hoekje"]) == 0
+    assert capsys.readouterr().out == "orgs/buurthuis-cafe-t-hoekje.yaml\n"
+    path = root / "orgs" / "buurthuis-cafe-t-hoekje.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/org.schema.json\n")
+    assert main(["--root", str(root), "check"]) == 1
+    assert capsys.readouterr().out == (
+        "orgs/buurthuis-cafe-t-hoekje.yaml:7 description: hier staat nog de voorbeeldtekst uit het sjabloon. "
+        "Schrijf in een paar zinnen wat de organisatie doet. [placeholder-text]\n"
+    )
+    path.write_text(text.replace("Vul hier in wat de organisatie doet.", "Koffie en een praatje."), encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 0
+    assert "0 fouten en 0 waarschuwingen" in capsys.readouterr().err
+
+
+def test_new_org_can_be_uncommented_block_by_block(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Uncommenting the locations and services (all but the example partner) gives a valid organisation: no
+    duplicate key, every example value passes."""
+    root = cli_site_copy(tmp_path)
+    assert main(["--root", str(root), "new", "org", "Buurthuis De Linde"]) == 0
+    path = root / "orgs" / "buurthuis-de-linde.yaml"
+    text = path.read_text(encoding="utf-8").replace("Vul hier in wat de organisatie doet.", "Koffie en een praatje.")
+    partners = (
+        "# partners:\n#   - org: andere-organisatie      # bestandsnaam uit orgs/, zonder .yaml\n"
+        "#     for: warme overdracht\n"
+    )
+    assert partners in text
+    text = text.replace(partners, "")
+    commented = re.compile(r"^# ((?:url|email|phones|locations|services):.*|  .*)$", re.MULTILINE)
+    path.write_text(commented.sub(r"\1", text), encoding="utf-8")
+    uncommented = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert sorted(uncommented) == [
+        "checked",
+        "description",
+        "email",
+        "example",
+        "locations",
+        "name",
+        "phones",
+        "services",
+        "themes",
+        "url",
+    ]
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().out
 
 
 def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

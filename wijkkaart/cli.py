@@ -29,6 +29,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return new(Path(args.root), args.config, args.kind, args.name)
     if args.command == "stale":
         return stale(Path(args.root), args.config, args.months)
+    if args.command == "init":
+        return init(Path(args.folder), args.gemeente, args.site_url, args.geodata_dir)
     parser.print_help()
     return 2
 
@@ -49,9 +51,37 @@ def _parser() -> argparse.ArgumentParser:
     new_cmd.add_argument("name", help='de naam, bv. "Buurthuis De Linde"')
     stale_cmd = commands.add_parser("stale", help="organisaties die lang niet zijn nagekeken, oudste eerst")
     stale_cmd.add_argument("--months", type=int, default=None, help="ouder dan zoveel maanden (standaard 12)")
+    _init_parser(commands)
     geo_cmd = commands.add_parser("geodata", help="download de PC4-vlakken van PDOK (CBS) die de gegevens nodig hebben")
     geo_cmd.add_argument("--year", type=int, default=None, help="jaargang van CBS postcode4, bv. 2024")
     return parser
+
+
+def _init_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    init_cmd = commands.add_parser("init", help="begin een nieuwe sociale kaart in een lege map")
+    init_cmd.add_argument("folder", help="de map voor de nieuwe site (nieuw of leeg)")
+    init_cmd.add_argument(
+        "--gemeente", action="append", required=True, help="een gemeente van de site; herhaal voor meer gemeenten"
+    )
+    init_cmd.add_argument("--site-url", default=None, help="het adres van de site, bv. https://kaart.voorbeeld.nl/")
+    init_cmd.add_argument("--geodata-dir", default=None, help=argparse.SUPPRESS)
+
+
+def init(folder: Path, gemeenten: list[str], site_url: str | None, geodata_dir: str | None) -> int:
+    from .newsite import LOCAL_URL, InitError, create_site
+    from .pc4 import read_register
+
+    register = read_register(Path(geodata_dir) if geodata_dir else None)
+    if register is None:
+        print("wijkkaart init: de PC4-gegevens van het CBS ontbreken in deze installatie.", file=sys.stderr)
+        return 1
+    try:
+        create_site(folder, gemeenten, register, site_url or LOCAL_URL)
+    except InitError as err:
+        print(f"wijkkaart init: {err}", file=sys.stderr)
+        return 2
+    print(f"wijkkaart init: nieuwe sociale kaart in {folder}. Lees eerst {folder / 'README.md'}.", file=sys.stderr)
+    return 0
 
 
 def check(root: Path, config: str, fmt: str) -> int:

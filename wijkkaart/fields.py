@@ -166,6 +166,20 @@ def _date(value: Any) -> date:
     raise fail("bad-date", f"'{value}' is geen datum.", "Schrijf een datum als JJJJ-MM-DD, bv. 2026-03-01.")
 
 
+PLACEHOLDER = "Vul hier in wat de organisatie doet."  # ``wijkkaart new org`` writes it; the check refuses it
+
+
+def _description(value: Any) -> str:
+    text = _markdown(value)
+    if text.casefold().startswith(PLACEHOLDER.casefold()[:12]):
+        raise fail(
+            "placeholder-text",
+            "hier staat nog de voorbeeldtekst uit het sjabloon.",
+            "Schrijf in een paar zinnen wat de organisatie doet.",
+        )
+    return text
+
+
 def _schema(schema: dict[str, Any], description: str) -> WithJsonSchema:
     return WithJsonSchema({**schema, "description": description})
 
@@ -175,6 +189,11 @@ Text = Annotated[str, BeforeValidator(_text), _schema(_STRING, "Gewone tekst, zo
 Markdown = Annotated[
     str,
     BeforeValidator(_markdown),
+    _schema(_STRING, "Tekst met eenvoudige Markdown: **vet**, *schuin*, lijstjes en [links](https://…)."),
+]
+Description = Annotated[
+    str,
+    BeforeValidator(_description),
     _schema(_STRING, "Tekst met eenvoudige Markdown: **vet**, *schuin*, lijstjes en [links](https://…)."),
 ]
 Slug = Annotated[

@@ -11,7 +11,22 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import PC4, Day, Email, Language, Markdown, Phone, Postcode, ScheduleText, Slug, Text, Url, described, fail
+from .fields import (
+    PC4,
+    Day,
+    Description,
+    Email,
+    Language,
+    Markdown,
+    Phone,
+    Postcode,
+    ScheduleText,
+    Slug,
+    Text,
+    Url,
+    described,
+    fail,
+)
 
 # Dutch titles for editors' autocompletion (the keys stay English, after Open Referral HSDS).
 TITLES = {
@@ -213,7 +228,7 @@ class Partner(Record):
 
 class Organisation(Record):
     name: Text = described("Naam van de organisatie of groep.")
-    description: Markdown = described("Wat de organisatie doet. Eenvoudige Markdown mag (vet, lijstjes, links).")
+    description: Description = described("Wat de organisatie doet. Eenvoudige Markdown mag (vet, lijstjes, links).")
     url: Url | None = described("Website.", default=None)
     email: Email | None = described("Algemeen e-mailadres.", default=None)
     phones: list[PhoneEntry] = described("Telefoonnummers.", default_factory=list)

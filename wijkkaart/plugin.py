@@ -22,7 +22,7 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -36,6 +36,7 @@ from .pages import render_problem_banner
 from .parallel import Background
 from .problems import DataError, Problem, Severity, errors, render, summary
 from .settings import DEFAULTS, Settings
+from .urls import NAV_PAGES
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
 ANCHOR_ID = re.compile(r'id="([^"]+)"')  # white space before it is checked apart: a literal start is found fast
@@ -79,6 +80,9 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
+        _require_material(config)
+        _no_web_fonts(config)
+        _warn_without_site_url(config)
         self.settings = Settings.from_options(root, {**dict(self.config), "site_url": config.site_url or ""})
         self.head, self.heads = head_template(self.settings), {}
         config.extra_css.append(STYLESHEET)
@@ -149,7 +153,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             if files.get_file_from_path(page.src) is not None:
                 log.info("wijkkaart: %s staat in de docs-map; die pagina gaat voor.", page.src)
                 continue
-            files.append(File.generated(config, page.src, content=page.content))
+            files.append(File.generated(config, page.src, content=page.content, inclusion=_inclusion(page.src)))
             self.generated.add(page.src)
         for asset in self.site.assets:
             files.append(File.generated(config, asset.path, content=asset.content))
@@ -246,6 +250,37 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _require_material(config: MkDocsConfig) -> None:
+    """The pages, frames and offline service worker are made for Material for MkDocs; under another theme the
+    site would look whole and work half."""
+    name = config.theme.name
+    if name != "material":
+        raise PluginError(
+            f"wijkkaart: het thema '{name}' wordt niet ondersteund; wijkkaart werkt alleen met Material for MkDocs. "
+            "Zet in mkdocs.yml onder 'theme:' de regel 'name: material'."
+        )
+
+
+def _no_web_fonts(config: MkDocsConfig) -> None:
+    """Material fetches Roboto from Google Fonts unless ``font`` is false: no requests to other sites."""
+    config.theme["font"] = False
+
+
+def _warn_without_site_url(config: MkDocsConfig) -> None:
+    if not config.site_url:
+        log.warning(
+            "wijkkaart: 'site_url' ontbreekt in mkdocs.yml. Zonder het adres van de site hebben de printversies "
+            "van de wijken geen QR-code en werkt de link 'Meld een fout' niet. Zet bv. "
+            "'site_url: https://gebruiker.github.io/sociale-kaart/' in mkdocs.yml."
+        )
+
+
+def _inclusion(src: str) -> InclusionLevel:
+    """Generated pages stay out of the navigation, except the start, wijken and thema's pages; a site may still
+    list any page in its ``nav``."""
+    return InclusionLevel.UNDEFINED if src in NAV_PAGES else InclusionLevel.NOT_IN_NAV
 
 
 def _as_it_is(page: Page, config: MkDocsConfig, files: Files) -> None:

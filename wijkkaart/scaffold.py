@@ -1,4 +1,5 @@
-"""``wijkkaart new``: a commented template for a new organisation or wijk that passes the check as it is."""
+"""``wijkkaart new``: a commented template for a new organisation or wijk, with examples from the site's own
+gemeente(n). A new wijk passes the check as it is; a new organisation does once its description is written."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 
 import jinja2
 
-from .pc4 import read_register
+from .fields import PLACEHOLDER
+from .pc4 import Area, Register, read_register
 from .settings import Settings
 from .validate import read_themes
 
@@ -42,20 +44,53 @@ def scaffold(settings: Settings, kind: str, name: str) -> Path:
 
 def _render(settings: Settings, kind: str, name: str) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
+    area = _example_area(settings)
     return env.get_template(f"{kind}.yaml").render(
         name=name,
         themes=list(read_themes(settings, [])),
         today=settings.today.isoformat(),
-        gemeente=settings.gemeente or "Vul de gemeente in",
-        pc4=_some_pc4(settings),
+        gemeente=area.gemeente if area else (site_gemeenten(settings) or ["Vul de gemeente in"])[0],
+        pc4=area.pc4 if area else "1011",
+        postcode=f"{area.pc4} AB" if area else "1234 AB",
+        city=area.plaats if area else "Vul de plaats in",
+        area=_service_area_example(settings, area),
+        placeholder=PLACEHOLDER,
     )
 
 
-def _some_pc4(settings: Settings) -> str:
-    """A real PC4 of the site's gemeente, so the new wijk passes the check until the editor fills in its own."""
+def site_gemeenten(settings: Settings) -> list[str]:
+    """The site's gemeente setting as a list: one name, or several on a regional site."""
+    value: object = settings.gemeente
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(v) for v in value] if isinstance(value, list | tuple) else []
+
+
+def areas_of(register: Register, gemeente: str) -> list[Area]:
+    """The PC4 areas of a gemeente (or of a woonplaats of that name), by code."""
+    wanted = gemeente.casefold()
+    found = [a for a in register.areas.values() if a.gemeente.casefold() == wanted]
+    found = found or [a for a in register.areas.values() if a.plaats.casefold() == wanted]
+    return sorted(found, key=lambda a: a.pc4)
+
+
+def _example_area(settings: Settings) -> Area | None:
+    """A real PC4 of the site's (first) gemeente, so examples look like the editor's own town."""
     register = read_register(settings.geodata_path)
     if register is None:
-        return "1011"
-    wanted = settings.gemeente.casefold()
-    codes = sorted(c for c, a in register.areas.items() if wanted in (a.plaats.casefold(), a.gemeente.casefold()))
-    return codes[0] if codes else sorted(register.areas)[0]
+        return None
+    for gemeente in site_gemeenten(settings):
+        areas = areas_of(register, gemeente)
+        if areas:
+            return areas[0]
+    return None
+
+
+def _service_area_example(settings: Settings, area: Area | None) -> str:
+    """``wijken: [<a wijk of this site>]`` when the site has one, else the PC4 of the example address."""
+    folder = settings.path(settings.wijken_dir)
+    wijken = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    other = f"pc4: [{area.pc4}]" if area else "pc4: [1234]"
+    if wijken:
+        return f"wijken: [{wijken[0]}]    # of: {other} of: gemeente: true"
+    return f"{other}    # of: wijken: [id-van-de-wijk] of: gemeente: true"

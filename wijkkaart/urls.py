@@ -34,6 +34,9 @@ MAP_FILES = (
 )
 
 
+NAV_PAGES = frozenset({"index.md", "wijken/index.md", "themas/index.md"})  # the generated pages a menu may hold
+
+
 def map_data_path(page_src: str) -> str:
     """The map data of a page, beside it: ``wijken/moerwijk.md`` → ``wijken/moerwijk/kaart.json``."""
     return page_url(page_src) + "kaart.json"

@@ -1,0 +1,178 @@
+"""``wijkkaart init``: a new site for one or more gemeenten passes the check and the strict build at once."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from wijkkaart import __version__
+from wijkkaart.cli import main
+
+from .helpers import GEO
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+SITE_FILES = [
+    ".github/dependabot.yml",
+    ".github/workflows/controle.yml",
+    ".github/workflows/publiceren.yml",
+    ".gitignore",
+    ".vscode/extensions.json",
+    ".vscode/settings.json",
+    "README.md",
+    "content/bijdragen.md",
+    "content/over.md",
+    "content/privacy.md",
+    "content/toegankelijkheid.md",
+    "mkdocs.yml",
+    "orgs/voorbeeld-sociaal-loket.yaml",
+    "requirements.txt",
+    "schemas/org.schema.json",
+    "schemas/themes.schema.json",
+    "schemas/wijk.schema.json",
+    "theme/wijkkaart/home.md",
+    "wijken/voorbeeldwijk-heemskerk.yaml",
+]
+
+
+def init(folder: Path, *gemeenten: str) -> int:
+    return main(["init", str(folder), *(a for g in gemeenten for a in ("--gemeente", g)), "--geodata-dir", str(GEO)])
+
+
+def files_in(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+@pytest.fixture(scope="module")
+def one(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("init") / "heemskerk"
+    assert init(root, "heemskerk") == 0
+    return root
+
+
+def _with_geodata(root: Path) -> Path:
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("stale_months: 12", f"stale_months: 12\n      geodata_dir: {GEO}")
+    config.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_init_writes_a_complete_site(one: Path) -> None:
+    assert files_in(one) == SITE_FILES
+    assert (one / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == f"wijkkaart=={__version__}"
+    config = yaml.load((one / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert config["site_name"] == "Sociale kaart Heemskerk"
+    assert config["plugins"] == [{"wijkkaart": {"gemeente": "Heemskerk", "stale_months": "12"}}]
+    wijk = yaml.safe_load((one / "wijken" / "voorbeeldwijk-heemskerk.yaml").read_text(encoding="utf-8"))
+    assert wijk["pc4"] == list(range(1961, 1970))
+    assert wijk["example"] is True
+    org = yaml.safe_load((one / "orgs" / "voorbeeld-sociaal-loket.yaml").read_text(encoding="utf-8"))
+    assert org["example"] is True
+    assert [loc["city"] for loc in org["locations"]] == ["Heemskerk"]
+    assert int(org["locations"][0]["postal_code"][:4]) in wijk["pc4"]
+
+
+def test_the_workflows_install_from_requirements_not_from_a_checkout(one: Path) -> None:
+    for name in ("controle", "publiceren"):
+        workflow = (one / ".github" / "workflows" / f"{name}.yml").read_text(encoding="utf-8")
+        steps = yaml.safe_load(workflow)["jobs"]
+        runs = [s.get("run", "") for job in steps.values() for s in job["steps"]]
+        assert "pip install -r requirements.txt" in runs
+        assert "wijkkaart check --format github" in runs
+        assert "mkdocs build --strict" in runs
+        assert "-e ." not in workflow
+    assert "SITE_URL: ${{ steps.pages.outputs.base_url }}/" in (one / ".github/workflows/publiceren.yml").read_text()
+
+
+def test_a_new_site_passes_check_and_the_strict_build(one: Path, tmp_path: Path) -> None:
+    import shutil
+
+    root = _with_geodata(Path(shutil.copytree(one, tmp_path / "site")))
+    checked = subprocess.run(
+        [sys.executable, "-m", "wijkkaart.cli", "check"], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert (checked.returncode, checked.stdout) == (0, "")
+    assert checked.stderr == "wijkkaart check: 1 organisaties, 1 wijken, 0 fouten en 0 waarschuwingen.\n"
+    built = subprocess.run([*MKDOCS, "build", "--strict"], cwd=root, capture_output=True, text=True, env=ENV)
+    assert built.returncode == 0, built.stderr
+    assert "WARNING" not in built.stderr
+    pages = list((root / "site").rglob("*.html"))
+    assert len(pages) > 10
+    assert [p for p in pages if "fonts.googleapis.com" in p.read_text(encoding="utf-8")] == []
+    home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Voor vrijwilligers, maatjes en wijkteams in Heemskerk" in home
+    nav = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
+    assert nav == [".", "wijken/", "themas/", "over/", "bijdragen/", "privacy/", "toegankelijkheid/"]
+
+
+def test_three_gemeenten_get_a_wijk_and_a_spreekuur_each(tmp_path: Path) -> None:
+    root = tmp_path / "ijmond"
+    assert init(root, "Heemskerk", "Uitgeest", "Beverwijk") == 0
+    assert sorted(p.name for p in (root / "wijken").iterdir()) == [
+        "voorbeeldwijk-beverwijk.yaml",
+        "voorbeeldwijk-heemskerk.yaml",
+        "voorbeeldwijk-uitgeest.yaml",
+    ]
+    org = yaml.safe_load((root / "orgs" / "voorbeeld-sociaal-loket.yaml").read_text(encoding="utf-8"))
+    assert [loc["city"] for loc in org["locations"]] == ["Heemskerk", "Uitgeest", "Beverwijk"]
+    assert [s["location"] for s in org["services"] if s["type"] == "spreekuur"] == [
+        "heemskerk",
+        "uitgeest",
+        "beverwijk",
+    ]
+    assert "Sociale kaart Heemskerk, Uitgeest en Beverwijk" in (root / "README.md").read_text(encoding="utf-8")
+
+
+def test_den_haag_is_the_gemeente_s_gravenhage(tmp_path: Path) -> None:
+    assert init(tmp_path / "dh", "Den Haag") == 0
+    wijk = yaml.safe_load((tmp_path / "dh" / "wijken" / "voorbeeldwijk-den-haag.yaml").read_text(encoding="utf-8"))
+    with (GEO / "nl_pc4_centroids.csv").open(encoding="utf-8") as handle:
+        expected = sorted(int(row["pc4"]) for row in csv.DictReader(handle) if row["gemeente"] == "'s-Gravenhage")
+    assert (wijk["gemeente"], wijk["pc4"]) == ("Den Haag", expected)
+
+
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        (["Heemskerck"], "de gemeente 'Heemskerck' ken ik niet. Bedoelde je 'Heemskerk'?"),
+        (["IJmuiden"], "'IJmuiden' is een woonplaats in de gemeente Velsen; bedoelde je 'Velsen'?"),
+        (
+            ["Uitgeest", "Bverwijk", "Qwxz"],
+            "de gemeente 'Bverwijk' ken ik niet. Bedoelde je 'Beverwijk'? "
+            "de gemeente 'Qwxz' ken ik niet. Schrijf de naam zoals het CBS hem schrijft.",
+        ),
+    ],
+)
+def test_an_unknown_gemeente_is_refused_with_a_suggestion(
+    names: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert init(tmp_path / "new", *names) == 2
+    assert capsys.readouterr().err == f"wijkkaart init: {message}\n"
+    assert not (tmp_path / "new").exists()
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notities.txt").write_text("van mij", encoding="utf-8")
+    assert init(tmp_path, "Heemskerk") == 2
+    assert capsys.readouterr().err == f"wijkkaart init: de map {tmp_path} is niet leeg; kies een nieuwe of lege map.\n"
+    assert files_in(tmp_path) == ["notities.txt"]
+
+
+def test_new_takes_its_examples_from_the_site_s_gemeente(one: Path, tmp_path: Path) -> None:
+    import shutil
+
+    root = _with_geodata(Path(shutil.copytree(one, tmp_path / "site")))
+    assert main(["--root", str(root), "new", "org", "Buurthuis De Hoek"]) == 0
+    assert main(["--root", str(root), "new", "wijk", "Centrum"]) == 0
+    org = (root / "orgs" / "buurthuis-de-hoek.yaml").read_text(encoding="utf-8")
+    assert "#     postal_code: 1961 AB\n#     city: Heemskerk\n" in org
+    assert "#       wijken: [voorbeeldwijk-heemskerk]" in org
+    wijk = yaml.safe_load((root / "wijken" / "centrum.yaml").read_text(encoding="utf-8"))
+    assert (wijk["gemeente"], wijk["pc4"]) == ("Heemskerk", [1961])
