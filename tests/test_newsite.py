@@ -103,6 +103,7 @@ def test_a_new_site_passes_check_and_the_strict_build(one: Path, tmp_path: Path)
     built = subprocess.run([*MKDOCS, "build", "--strict"], cwd=root, capture_output=True, text=True, env=ENV)
     assert built.returncode == 0, built.stderr
     assert "WARNING" not in built.stderr
+    assert "not included in the" not in built.stderr
     pages = list((root / "site").rglob("*.html"))
     assert len(pages) > 10
     assert [p for p in pages if "fonts.googleapis.com" in p.read_text(encoding="utf-8")] == []

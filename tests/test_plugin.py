@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -12,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from wijkkaart.plugin import WijkkaartPlugin
 
-from .helpers import REPO
+from .helpers import GEO, REPO, VALID
 
 BODY = (
     '<div class="wk-page">\n<h1>Wijkz</h1>\n'
@@ -47,3 +53,56 @@ def test_a_generated_page_is_used_as_it_is(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_a_written_page_still_goes_through_markdown() -> None:
     assert _page("over.md", "# Over\n\nTekst.", generated=False) == '<h1 id="over">Over</h1>\n<p>Tekst.</p>'
+
+
+def _minimal_site(tmp: Path, config: str) -> Path:
+    """The valid test data under a short mkdocs.yml with no nav, no not_in_nav and no font setting."""
+    root = tmp / "minimal"
+    shutil.copytree(VALID, root)
+    (root / "content").mkdir()
+    (root / "mkdocs.yml").write_text(
+        f"site_name: Kaart\ndocs_dir: content\n{config}plugins:\n  - wijkkaart:\n"
+        f"      gemeente: Den Haag\n      geodata_dir: {GEO}\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def _build(root: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *options], cwd=root, capture_output=True, text=True, env=env
+    )
+
+
+def test_a_short_mkdocs_yml_gives_a_whole_site(tmp_path: Path) -> None:
+    """Without nav, not_in_nav or font: the menu holds the start, wijken and thema's pages only, and no page
+    asks Google for fonts."""
+    root = _minimal_site(tmp_path, "site_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n")
+    built = _build(root, "--strict")
+    assert built.returncode == 0, built.stderr
+    assert "not included in the" not in built.stderr
+    page = (root / "site" / "wijken" / "noord" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a href="([^"]*)" class="md-nav__link', page) == ["../..", "../../themas/", "../"]
+    assert [p for p in (root / "site").rglob("*.html") if "fonts.g" in p.read_text(encoding="utf-8")] == []
+
+
+def test_another_theme_gets_one_dutch_error(tmp_path: Path) -> None:
+    built = _build(_minimal_site(tmp_path, "site_url: http://127.0.0.1:8000/\ntheme:\n  name: readthedocs\n"))
+    assert built.returncode == 1
+    assert (
+        "wijkkaart: het thema 'readthedocs' wordt niet ondersteund; wijkkaart werkt alleen met Material for MkDocs. "
+        "Zet in mkdocs.yml onder 'theme:' de regel 'name: material'." in built.stderr
+    )
+    assert "Traceback" not in built.stderr
+    assert not (tmp_path / "minimal" / "site").exists()
+
+
+def test_a_site_without_site_url_is_warned_what_breaks(tmp_path: Path) -> None:
+    built = _build(_minimal_site(tmp_path, "theme:\n  name: material\n"))
+    assert built.returncode == 0, built.stderr
+    assert (
+        "WARNING -  wijkkaart: 'site_url' ontbreekt in mkdocs.yml. Zonder het adres van de site hebben de "
+        "printversies van de wijken geen QR-code en werkt de link 'Meld een fout' niet. Zet bv. "
+        "'site_url: https://gebruiker.github.io/sociale-kaart/' in mkdocs.yml.\n" in built.stderr
+    )
