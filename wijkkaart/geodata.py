@@ -69,7 +69,11 @@ def fetch_json(url: str) -> dict[str, Any]:
 
 
 def download(
-    settings: Settings, pc4s: set[str], register: Register | None, year: int | None = None, fetch: Fetch = fetch_json
+    settings: Settings,
+    pc4s: set[str],
+    register: Register | None,
+    year: int | None = None,
+    fetch: Fetch | None = None,
 ) -> PolygonSource:
     """Fetch the PC4 areas around ``pc4s`` from PDOK into the cache folder: polygons, vintage and register.
 
@@ -79,7 +83,7 @@ def download(
     """
     urls = [_bbox_url(pc4s, register, year)] if register else [_postcode_url(p, year) for p in sorted(pc4s)]
     features: dict[str, dict[str, Any]] = {}
-    for feature in (f for url in urls for f in _pages(url, fetch)):
+    for feature in (f for url in urls for f in _pages(url, fetch or fetch_json)):
         code = _first(feature.get("properties") or {}, POSTCODE_KEYS)
         if code and feature.get("geometry"):
             features[code] = feature
