@@ -15,7 +15,7 @@ import yaml
 from wijkkaart import __version__
 from wijkkaart.cli import main
 
-from .helpers import GEO
+from .helpers import REPO
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -43,7 +43,7 @@ SITE_FILES = [
 
 
 def init(folder: Path, *gemeenten: str) -> int:
-    return main(["init", str(folder), *(a for g in gemeenten for a in ("--gemeente", g)), "--geodata-dir", str(GEO)])
+    return main(["init", str(folder), *(a for g in gemeenten for a in ("--gemeente", g))])
 
 
 def files_in(root: Path) -> list[str]:
@@ -54,13 +54,6 @@ def files_in(root: Path) -> list[str]:
 def one(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("init") / "heemskerk"
     assert init(root, "heemskerk") == 0
-    return root
-
-
-def _with_geodata(root: Path) -> Path:
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("stale_months: 12", f"stale_months: 12\n      geodata_dir: {GEO}")
-    config.write_text(text, encoding="utf-8")
     return root
 
 
@@ -94,7 +87,7 @@ def test_the_workflows_install_from_requirements_not_from_a_checkout(one: Path) 
 def test_a_new_site_passes_check_and_the_strict_build(one: Path, tmp_path: Path) -> None:
     import shutil
 
-    root = _with_geodata(Path(shutil.copytree(one, tmp_path / "site")))
+    root = Path(shutil.copytree(one, tmp_path / "site"))
     checked = subprocess.run(
         [sys.executable, "-m", "wijkkaart.cli", "check"], cwd=root, capture_output=True, text=True, check=False
     )
@@ -131,12 +124,21 @@ def test_three_gemeenten_get_a_wijk_and_a_spreekuur_each(tmp_path: Path) -> None
     assert "Sociale kaart Heemskerk, Uitgeest en Beverwijk" in (root / "README.md").read_text(encoding="utf-8")
 
 
-def test_den_haag_is_the_gemeente_s_gravenhage(tmp_path: Path) -> None:
-    assert init(tmp_path / "dh", "Den Haag") == 0
-    wijk = yaml.safe_load((tmp_path / "dh" / "wijken" / "voorbeeldwijk-den-haag.yaml").read_text(encoding="utf-8"))
-    with (GEO / "nl_pc4_centroids.csv").open(encoding="utf-8") as handle:
-        expected = sorted(int(row["pc4"]) for row in csv.DictReader(handle) if row["gemeente"] == "'s-Gravenhage")
-    assert (wijk["gemeente"], wijk["pc4"]) == ("Den Haag", expected)
+def test_den_haag_starts_with_its_cbs_wijken(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'Den Haag' is the woonplaats that is the whole gemeente 's-Gravenhage; the package knows its CBS wijken."""
+    root = tmp_path / "dh"
+    assert init(root, "Den Haag") == 0
+    with (REPO / "wijkkaart" / "data" / "wijken_cbs.csv").open(encoding="utf-8") as handle:
+        cbs = {row["code"]: row for row in csv.DictReader(handle) if row["gemeente"] == "'s-Gravenhage"}
+    wijken = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((root / "wijken").iterdir())]
+    assert len(wijken) == len(cbs) == 44
+    for wijk in wijken:
+        assert (wijk["gemeente"], wijk["name"]) == ("Den Haag", cbs[wijk["cbs_code"]]["naam"])
+        assert wijk["pc4"] == [int(p) for p in cbs[wijk["cbs_code"]]["pc4"].split()]
+    assert "Kijk de wijken in `wijken/` na." in (root / "README.md").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 0
+    assert capsys.readouterr().err == "wijkkaart check: 1 organisaties, 44 wijken, 0 fouten en 0 waarschuwingen.\n"
 
 
 @pytest.mark.parametrize(
@@ -169,7 +171,7 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys: pytest.
 def test_new_takes_its_examples_from_the_site_s_gemeente(one: Path, tmp_path: Path) -> None:
     import shutil
 
-    root = _with_geodata(Path(shutil.copytree(one, tmp_path / "site")))
+    root = Path(shutil.copytree(one, tmp_path / "site"))
     assert main(["--root", str(root), "new", "org", "Buurthuis De Hoek"]) == 0
     assert main(["--root", str(root), "new", "wijk", "Centrum"]) == 0
     org = (root / "orgs" / "buurthuis-de-hoek.yaml").read_text(encoding="utf-8")

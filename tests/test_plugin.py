@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from wijkkaart.plugin import WijkkaartPlugin
 
-from .helpers import GEO, REPO, VALID
+from .helpers import REPO, VALID
 
 BODY = (
     '<div class="wk-page">\n<h1>Wijkz</h1>\n'
@@ -61,8 +61,7 @@ def _minimal_site(tmp: Path, config: str) -> Path:
     shutil.copytree(VALID, root)
     (root / "content").mkdir()
     (root / "mkdocs.yml").write_text(
-        f"site_name: Kaart\ndocs_dir: content\n{config}plugins:\n  - wijkkaart:\n"
-        f"      gemeente: Den Haag\n      geodata_dir: {GEO}\n",
+        f"site_name: Kaart\ndocs_dir: content\n{config}plugins:\n  - wijkkaart:\n      gemeente: Den Haag\n",
         encoding="utf-8",
     )
     return root

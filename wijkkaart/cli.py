@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "stale":
         return stale(Path(args.root), args.config, args.months)
     if args.command == "init":
-        return init(Path(args.folder), args.gemeente, args.site_url, args.geodata_dir)
+        return init(Path(args.folder), args.gemeente, args.site_url)
     parser.print_help()
     return 2
 
@@ -52,7 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     stale_cmd = commands.add_parser("stale", help="organisaties die lang niet zijn nagekeken, oudste eerst")
     stale_cmd.add_argument("--months", type=int, default=None, help="ouder dan zoveel maanden (standaard 12)")
     _init_parser(commands)
-    geo_cmd = commands.add_parser("geodata", help="download de PC4-vlakken van PDOK (CBS) die de gegevens nodig hebben")
+    geo_cmd = commands.add_parser(
+        "geodata",
+        help="ververs PC4-vlakken en -register bij PDOK (CBS); anders de meegeleverde",
+    )
     geo_cmd.add_argument("--year", type=int, default=None, help="jaargang van CBS postcode4, bv. 2024")
     return parser
 
@@ -64,19 +67,16 @@ def _init_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--gemeente", action="append", required=True, help="een gemeente van de site; herhaal voor meer gemeenten"
     )
     init_cmd.add_argument("--site-url", default=None, help="het adres van de site, bv. https://kaart.voorbeeld.nl/")
-    init_cmd.add_argument("--geodata-dir", default=None, help=argparse.SUPPRESS)
 
 
-def init(folder: Path, gemeenten: list[str], site_url: str | None, geodata_dir: str | None) -> int:
+def init(folder: Path, gemeenten: list[str], site_url: str | None) -> int:
+    """A new site from the package's templates and its CBS register; exit 2 for an unknown gemeente or a folder
+    that is not empty."""
     from .newsite import LOCAL_URL, InitError, create_site
     from .pc4 import read_register
 
-    register = read_register(Path(geodata_dir) if geodata_dir else None)
-    if register is None:
-        print("wijkkaart init: de PC4-gegevens van het CBS ontbreken in deze installatie.", file=sys.stderr)
-        return 1
     try:
-        create_site(folder, gemeenten, register, site_url or LOCAL_URL)
+        create_site(folder, gemeenten, read_register(), site_url or LOCAL_URL)
     except InitError as err:
         print(f"wijkkaart init: {err}", file=sys.stderr)
         return 2
@@ -102,7 +102,8 @@ def check(root: Path, config: str, fmt: str) -> int:
 
 
 def geodata(root: Path, config: str, year: int | None) -> int:
-    from .geodata import download
+    """Refresh the PC4 data from PDOK; a failed download keeps what the site had (a warning, exit 0)."""
+    from .geodata import DownloadError, download, find_polygons
     from .validate import build_catalog
 
     settings = read_settings(root, config)
@@ -112,9 +113,14 @@ def geodata(root: Path, config: str, year: int | None) -> int:
         return 1
     try:
         source = download(settings, catalog.pc4s_in_use(), catalog.register, year)
-    except OSError as err:
-        print(f"wijkkaart geodata: downloaden bij PDOK lukte niet ({err}).", file=sys.stderr)
-        return 1
+    except (OSError, ValueError, DownloadError) as err:
+        kept = find_polygons(settings)
+        print(
+            f"wijkkaart geodata: waarschuwing: downloaden bij PDOK lukte niet ({err}). "
+            f"De site gebruikt {kept.vintage} ({kept.path.name}).",
+            file=sys.stderr,
+        )
+        return 0
     print(f"wijkkaart geodata: {source.vintage} opgeslagen in {source.path}", file=sys.stderr)
     return 0
 

@@ -4,7 +4,8 @@ strict build as it is written.
 Every file comes from a template in ``templates/init/files`` (a leading ``_`` in a name becomes a ``.``:
 package data skips dot-folders); the example wijk and organisation from ``templates/init``. The CBS data has
 no wijk names for most gemeenten, so each gemeente starts with one example wijk holding all its PC4 areas:
-the postcode finder works at once, and the owner splits it into the real wijken.
+the postcode finder works at once, and the owner splits it into the real wijken. Where the package knows the
+CBS wijken of a gemeente (``pc4.cbs_wijken``), the site starts with those instead.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import jinja2
 
 from . import __version__
-from .pc4 import Area, Register
+from .pc4 import Area, Register, cbs_wijken
 from .scaffold import areas_of, slugify
 from .schema import write_schemas
 from .translate import suggest
@@ -33,14 +34,24 @@ class InitError(Exception):
 
 
 @dataclass(frozen=True)
+class StartWijk:
+    """A wijk the new site starts with: a CBS wijk, or the example wijk holding the whole gemeente."""
+
+    slug: str
+    name: str
+    pc4: list[str]
+    cbs_code: str = ""
+
+
+@dataclass(frozen=True)
 class Place:
-    """One gemeente of the new site: its example wijk and the example location in it."""
+    """One gemeente of the new site: its wijken, and the example location in one of them."""
 
     gemeente: str
     id: str
+    wijken: list[StartWijk]
     wijk: str
     area: Area
-    pc4: list[str]
 
 
 def create_site(
@@ -85,7 +96,14 @@ def resolve_gemeenten(names: list[str], register: Register) -> list[str]:
 def _place(register: Register, gemeente: str) -> Place:
     areas = areas_of(register, gemeente)
     slug = slugify(gemeente)
-    return Place(gemeente, slug, f"voorbeeldwijk-{slug}", _central(areas), [a.pc4 for a in areas])
+    cbs = [StartWijk(slugify(w.naam), w.naam, list(w.pc4), w.code) for w in cbs_wijken(areas[0].gemeente)]
+    wijken = cbs or [StartWijk(f"voorbeeldwijk-{slug}", f"{gemeente} (voorbeeldwijk)", [a.pc4 for a in areas])]
+    area = _central(areas)
+    home = next((w for w in wijken if area.pc4 in w.pc4), None)
+    if home is None:  # the middle of the gemeente lies in no CBS wijk: the middle of the first wijk instead
+        home = wijken[0]
+        area = _central([a for a in areas if a.pc4 in home.pc4])
+    return Place(gemeente, slug, wijken, home.slug, area)
 
 
 def _central(areas: list[Area]) -> Area:
@@ -114,9 +132,10 @@ def render_site(places: list[Place], site_url: str, today: date) -> dict[str, st
     }
     files = {_output_name(path): env.get_template(path).render(values) for path in _file_templates()}
     for place in places:
-        files[f"wijken/{place.wijk}.yaml"] = env.get_template("wijk.yaml").render(
-            values, name=f"{place.gemeente} (voorbeeldwijk)", gemeente=place.gemeente, pc4=place.pc4
-        )
+        for wijk in place.wijken:
+            files[f"wijken/{wijk.slug}.yaml"] = env.get_template("wijk.yaml").render(
+                values, wijk=wijk, gemeente=place.gemeente
+            )
     files[ORG_FILE] = env.get_template("org.yaml").render(values)
     return files
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 
 from .fields import PLACEHOLDER
-from .pc4 import Area, Register, read_register
+from .pc4 import Area, Register, register_for
 from .settings import Settings
 from .validate import read_themes
 
@@ -76,9 +76,7 @@ def areas_of(register: Register, gemeente: str) -> list[Area]:
 
 def _example_area(settings: Settings) -> Area | None:
     """A real PC4 of the site's (first) gemeente, so examples look like the editor's own town."""
-    register = read_register(settings.geodata_path)
-    if register is None:
-        return None
+    register = register_for(settings)
     for gemeente in site_gemeenten(settings):
         areas = areas_of(register, gemeente)
         if areas:
