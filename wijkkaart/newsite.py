@@ -97,7 +97,7 @@ def _place(register: Register, gemeente: str) -> Place:
     areas = areas_of(register, gemeente)
     slug = slugify(gemeente)
     cbs = [StartWijk(slugify(w.naam), w.naam, list(w.pc4), w.code) for w in cbs_wijken(areas[0].gemeente)]
-    wijken = cbs or [StartWijk(f"voorbeeldwijk-{slug}", f"{gemeente} (voorbeeldwijk)", [a.pc4 for a in areas])]
+    wijken = cbs or [StartWijk(f"voorbeeldwijk-{slug}", f"Voorbeeldwijk {gemeente}", [a.pc4 for a in areas])]
     area = _central(areas)
     home = next((w for w in wijken if area.pc4 in w.pc4), None)
     if home is None:  # the middle of the gemeente lies in no CBS wijk: the middle of the first wijk instead

@@ -105,8 +105,9 @@ def test_a_postcode_in_each_gemeente_gives_its_wijk_and_services(
     phone.goto(sites[name] + "/")
     phone.fill("#wk-postcode", f"{pc4s[-1]} AB")
     phone.locator("form[data-wk-postcode] button[type=submit]").click()
+    regional = f" (gemeente {gemeente})" if len(SITES[name]) > 1 else ""
     expect(phone.locator("[data-wk-message]")).to_contain_text(
-        f"Postcode {pc4s[-1]} hoort bij {gemeente} (voorbeeldwijk)."
+        f"Postcode {pc4s[-1]} hoort bij Voorbeeldwijk {gemeente}{regional}."
     )
     results = phone.locator("[data-wk-results]")
     expect(results.get_by_role("heading", name=f"Inloopspreekuur {gemeente}")).to_be_visible()
