@@ -179,3 +179,18 @@ def test_new_takes_its_examples_from_the_site_s_gemeente(one: Path, tmp_path: Pa
     assert "#       wijken: [voorbeeldwijk-heemskerk]" in org
     wijk = yaml.safe_load((root / "wijken" / "centrum.yaml").read_text(encoding="utf-8"))
     assert (wijk["gemeente"], wijk["pc4"]) == ("Heemskerk", [1961])
+
+
+def test_names_with_accents_and_apostrophes_are_written_as_they_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "noord"
+    assert init(root, "'s-Hertogenbosch", "súdwest-fryslân") == 0
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "Sociale kaart \'s-Hertogenbosch en Súdwest-Fryslân"\n' in config
+    assert 'gemeente: ["\'s-Hertogenbosch", "Súdwest-Fryslân"]\n' in config
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 0
+    assert capsys.readouterr().err == "wijkkaart check: 1 organisaties, 2 wijken, 0 fouten en 0 waarschuwingen.\n"
+    assert main(["--root", str(root), "new", "org", "Café 't Hoekje"]) == 0
+    assert 'name: "Café \'t Hoekje"\n' in (root / "orgs" / "cafe-t-hoekje.yaml").read_text(encoding="utf-8")

@@ -14,11 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import jinja2
-
 from . import __version__
 from .pc4 import Area, Register, cbs_wijken
-from .scaffold import areas_of, slugify
+from .scaffold import areas_of, slugify, yaml_templates
 from .schema import write_schemas
 from .translate import suggest
 
@@ -116,12 +114,7 @@ def _central(areas: list[Area]) -> Area:
 
 def render_site(places: list[Place], site_url: str, today: date) -> dict[str, str]:
     """Every file of the new site but the schemas, by its path in the site."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    env = yaml_templates(TEMPLATES)
     values = {
         "gemeenten": [p.gemeente for p in places],
         "places": places,

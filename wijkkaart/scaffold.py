@@ -3,6 +3,8 @@ gemeente(n). A new wijk passes the check as it is; a new organisation does once 
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -19,6 +21,19 @@ TEMPLATES = Path(__file__).parent / "templates" / "new"
 
 class ScaffoldError(Exception):
     """A Dutch message for the editor: the name gives no id, or the file exists."""
+
+
+def yaml_templates(folder: Path) -> jinja2.Environment:
+    """Templates of YAML (and other text) files; ``quoted`` writes a value as a YAML string or list, with
+    letters such as é and ' as they are (``tojson`` would write \\u00e9)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=False,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["quoted"] = functools.partial(json.dumps, ensure_ascii=False)
+    return env
 
 
 def slugify(name: str) -> str:
@@ -43,7 +58,7 @@ def scaffold(settings: Settings, kind: str, name: str) -> Path:
 
 
 def _render(settings: Settings, kind: str, name: str) -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
+    env = yaml_templates(TEMPLATES)
     area = _example_area(settings)
     return env.get_template(f"{kind}.yaml").render(
         name=name,
