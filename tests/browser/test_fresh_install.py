@@ -14,7 +14,7 @@ import re
 import site
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -55,26 +55,36 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sites(fresh: Path) -> Iterator[dict[str, str]]:
-    """Both sites made, checked and built strictly with the fresh installation, each served on 127.0.0.1."""
+def sites(fresh: Path) -> Iterator[Callable[[str], str]]:
+    """Each site made, checked and built strictly with the fresh installation when first asked for, and served
+    on 127.0.0.1."""
     owner = fresh.parent
     assert not (owner.parent / "shared").exists() and not (owner / "shared").exists()
-    urls, servers = {}, []
-    for name, gemeenten in SITES.items():
-        made = run([str(fresh / "bin" / "wijkkaart"), "init", name, *(f"--gemeente={g}" for g in gemeenten)], owner)
-        assert made.returncode == 0, made.stderr
-        root = owner / name
-        checked = run([str(fresh / "bin" / "wijkkaart"), "check"], root)
-        assert checked.returncode == 0, checked.stdout + checked.stderr
-        assert checked.stderr.endswith(f"1 organisaties, {len(gemeenten)} wijken, 0 fouten en 0 waarschuwingen.\n")
-        built = run([str(fresh / "bin" / "python"), "-m", "mkdocs", "build", "--strict"], root)
-        assert built.returncode == 0, built.stderr
-        assert "WARNING" not in built.stderr, built.stderr
-        server, urls[name] = serve_dir(root / "site")
-        servers.append(server)
-    yield urls
+    urls: dict[str, str] = {}
+    servers = []
+
+    def site(name: str) -> str:
+        if name not in urls:
+            server, urls[name] = serve_dir(_make(fresh, owner, name, SITES[name]))
+            servers.append(server)
+        return urls[name]
+
+    yield site
     for server in servers:
         server.shutdown()
+
+
+def _make(fresh: Path, owner: Path, name: str, gemeenten: list[str]) -> Path:
+    made = run([str(fresh / "bin" / "wijkkaart"), "init", name, *(f"--gemeente={g}" for g in gemeenten)], owner)
+    assert made.returncode == 0, made.stderr
+    root = owner / name
+    checked = run([str(fresh / "bin" / "wijkkaart"), "check"], root)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stderr.endswith(f"1 organisaties, {len(gemeenten)} wijken, 0 fouten en 0 waarschuwingen.\n")
+    built = run([str(fresh / "bin" / "python"), "-m", "mkdocs", "build", "--strict"], root)
+    assert built.returncode == 0, built.stderr
+    assert "WARNING" not in built.stderr, built.stderr
+    return root / "site"
 
 
 @pytest.fixture
@@ -98,11 +108,12 @@ def _pc4s(root: Path, gemeente: str) -> list[int]:
 
 @pytest.mark.parametrize(("name", "gemeente"), [(n, g) for n, gs in SITES.items() for g in gs])
 def test_a_postcode_in_each_gemeente_gives_its_wijk_and_services(
-    hosts: tuple[Page, list[str]], sites: dict[str, str], fresh: Path, name: str, gemeente: str
+    hosts: tuple[Page, list[str]], sites: Callable[[str], str], fresh: Path, name: str, gemeente: str
 ) -> None:
     phone, seen = hosts
+    url = sites(name)
     pc4s = _pc4s(fresh.parent / name, gemeente)
-    phone.goto(sites[name] + "/")
+    phone.goto(url + "/")
     phone.fill("#wk-postcode", f"{pc4s[-1]} AB")
     phone.locator("form[data-wk-postcode] button[type=submit]").click()
     regional = f" (gemeente {gemeente})" if len(SITES[name]) > 1 else ""
@@ -115,16 +126,19 @@ def test_a_postcode_in_each_gemeente_gives_its_wijk_and_services(
         expect(results.get_by_role("heading", name=f"Inloopspreekuur {other}")).to_have_count(0)
     first = gemeente == SITES[name][0]
     expect(results.get_by_role("heading", name="Koffie-inloop")).to_have_count(1 if first else 0)
-    assert set(seen) == {urlsplit(sites[name]).netloc}
+    assert set(seen) == {urlsplit(url).netloc}
 
 
 @pytest.mark.parametrize("name", list(SITES))
-def test_the_maps_show_the_wijk_boundaries(hosts: tuple[Page, list[str]], sites: dict[str, str], name: str) -> None:
+def test_the_maps_show_the_wijk_boundaries(
+    hosts: tuple[Page, list[str]], sites: Callable[[str], str], name: str
+) -> None:
     phone, seen = hosts
+    url = sites(name)
     for path, count in [("/", len(SITES[name])), (f"/wijken/voorbeeldwijk-{SITES[name][-1].lower()}/", 1)]:
-        phone.goto(sites[name] + path)
+        phone.goto(url + path)
         phone.locator("iframe.wk-map__frame").scroll_into_view_if_needed()
         frame = phone.frame_locator("iframe.wk-map__frame")
         expect(frame.locator("path.leaflet-interactive")).to_have_count(count)
         expect(frame.locator(".leaflet-control-attribution")).to_contain_text("Bron: CBS / Kadaster")
-    assert set(seen) == {urlsplit(sites[name]).netloc, TILE_SERVER}
+    assert set(seen) == {urlsplit(url).netloc, TILE_SERVER}
