@@ -19,6 +19,7 @@ from .helpers import REPO
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+URL = "https://kaart.voorbeeld.nl"
 SITE_FILES = [
     ".github/dependabot.yml",
     ".github/workflows/controle.yml",
@@ -108,7 +109,8 @@ def test_a_new_site_passes_check_and_the_strict_build(one: Path, tmp_path: Path)
 
 def test_three_gemeenten_get_a_wijk_and_a_spreekuur_each(tmp_path: Path) -> None:
     root = tmp_path / "ijmond"
-    assert init(root, "Heemskerk", "Uitgeest", "Beverwijk") == 0
+    assert main(["init", str(root), "-g", "Heemskerk", "-g", "Uitgeest", "-g", "Beverwijk", "--site-url", URL]) == 0
+    assert f'site_url: !ENV [SITE_URL, "{URL}/"]' in (root / "mkdocs.yml").read_text(encoding="utf-8")
     assert sorted(p.name for p in (root / "wijken").iterdir()) == [
         "voorbeeldwijk-beverwijk.yaml",
         "voorbeeldwijk-heemskerk.yaml",

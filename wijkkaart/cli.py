@@ -64,7 +64,7 @@ def _init_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     init_cmd = commands.add_parser("init", help="begin een nieuwe sociale kaart in een lege map")
     init_cmd.add_argument("folder", help="de map voor de nieuwe site (nieuw of leeg)")
     init_cmd.add_argument(
-        "--gemeente", action="append", required=True, help="een gemeente van de site; herhaal voor meer gemeenten"
+        "-g", "--gemeente", action="append", required=True, help="een gemeente van de site; herhaal voor meer gemeenten"
     )
     init_cmd.add_argument("--site-url", default=None, help="het adres van de site, bv. https://kaart.voorbeeld.nl/")
 

@@ -59,7 +59,7 @@ def create_site(
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise InitError(f"de map {folder} is niet leeg; kies een nieuwe of lege map.")
     places = [_place(register, gemeente) for gemeente in resolve_gemeenten(names, register)]
-    files = render_site(places, site_url, today or date.today())
+    files = render_site(places, site_url.rstrip("/") + "/", today or date.today())
     for relative, text in files.items():
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -257,8 +257,9 @@ def _require_material(config: MkDocsConfig) -> None:
     site would look whole and work half."""
     name = config.theme.name
     if name != "material":
+        named = f"het thema '{name}'" if name else "een thema zonder naam"
         raise PluginError(
-            f"wijkkaart: het thema '{name}' wordt niet ondersteund; wijkkaart werkt alleen met Material for MkDocs. "
+            f"wijkkaart: {named} wordt niet ondersteund; wijkkaart werkt alleen met Material for MkDocs. "
             "Zet in mkdocs.yml onder 'theme:' de regel 'name: material'."
         )
 
