@@ -46,7 +46,7 @@ def _render(settings: Settings, kind: str, name: str) -> str:
         name=name,
         themes=list(read_themes(settings, [])),
         today=settings.today.isoformat(),
-        gemeente=settings.gemeente or "Vul de gemeente in",
+        gemeente=next(iter(settings.gemeenten), "Vul de gemeente in"),
         pc4=_some_pc4(settings),
     )
 
@@ -56,6 +56,6 @@ def _some_pc4(settings: Settings) -> str:
     register = read_register(settings.geodata_path)
     if register is None:
         return "1011"
-    wanted = settings.gemeente.casefold()
+    wanted = next(iter(settings.gemeenten), "").casefold()
     codes = sorted(c for c, a in register.areas.items() if wanted in (a.plaats.casefold(), a.gemeente.casefold()))
     return codes[0] if codes else sorted(register.areas)[0]
