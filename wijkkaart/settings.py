@@ -31,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "tiles_max_zoom": 19,
     "report_url": "",
 }
+LISTS = {"gemeente"}  # settings that may also be a list (a regional site names several gemeenten)
 
 
 @dataclass(frozen=True)
