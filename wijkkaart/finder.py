@@ -3,7 +3,8 @@
 Small static JSON files, so that a postcode lookup needs no server and no geocoder. ``zoek/index.json``
 holds, per PC4 area of the site's gemeenten (and any other one something serves), the catalog's answer
 (``Served.lookup``) as ``[status, gemeente, [wijken], [lists]]``: status ``wijk``, ``gemeente`` or
-``buiten``, the gemeente's place in ``gemeenten`` (or null), and the lists to show. Each list
+``buiten``, the gemeente's place in ``gemeenten`` (whose first ``eigen`` are the site's own; or null),
+and the lists to show. Each list
 (``zoek/wijk/<id>.json``, ``zoek/gemeente/<naam>.json``, ``zoek/pc4/<code>.json``, ``zoek/regio.json``)
 holds the cards of one group of services and is written once; ``buiten`` names the lists for a postcode
 the index does not know. The browser only reads these: it decides nothing about who is served.
@@ -77,6 +78,7 @@ def finder_index(catalog: Catalog) -> dict[str, Any]:
         pc4[code] = [found.status, where, list(found.wijken), list(found.keys)]
     return {
         "gemeenten": [served.display(g) for g in gemeenten],
+        "eigen": len(served.gemeenten),  # the first ones are the site's own
         "regio": dutch_list([served.display(g) for g in served.gemeenten]) or "deze gemeente",
         "pc4": pc4,
         "buiten": list(served.outside()),

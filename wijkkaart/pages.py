@@ -149,14 +149,15 @@ class Renderer:
         return Page(src, content)
 
     def _wijk(self, wijk: WijkEntry) -> dict[str, Any]:
-        services = self.catalog.services_for_wijk(wijk)
+        services, citywide = self.catalog.services_for_wijk(wijk), self.catalog.citywide_elsewhere(wijk)
         return {
             "wijk": wijk,
             "places": _places(services),
             "network": wijk_network(self.catalog, wijk),
             "groups": group_by_theme(self.catalog, services),
             "orgs": self.catalog.orgs_in(services),
-            "citywide": self.catalog.citywide_elsewhere(wijk),
+            "citywide": citywide,
+            "regional": any(self.catalog.reach(s).regio for s in citywide),
             "finder_lists": wijk_lists(self.catalog, wijk),
         }
 

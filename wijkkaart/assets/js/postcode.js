@@ -46,7 +46,7 @@ function answer(pc4, status, index, gemeente, wijkIds, entries) {
     const also = entries.length ? ` Wel voor de hele regio of voor deze postcode: ${count}.` : " Deze sociale kaart heeft daar geen aanbod.";
     return el("span", {}, `Postcode ${pc4} ligt buiten ${index.regio}.${also}`);
   }
-  const inGemeente = index.gemeenten.length > 1 ? ` in ${gemeente}` : "";
+  const inGemeente = index.eigen > 1 ? ` (gemeente ${gemeente})` : "";
   if (status === "gemeente") {
     return el("span", {}, `Postcode ${pc4} valt in ${gemeente}, maar niet in een wijk op deze kaart. Hieronder staat wat voor de hele gemeente is.`);
   }

@@ -1,0 +1,48 @@
+"""The IJmond (regional) and Dordrecht examples: standalone sites that pass the check and the strict build,
+and whose outputs agree on who is served for every PC4."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wijkkaart.build import build_site
+from wijkkaart.cli import main
+from wijkkaart.settings import read_settings
+
+from .helpers import EXAMPLES, TODAY, example_site
+from .test_served import _agree, _finder_uids
+
+NAMES = ["ijmond", "dordrecht"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_example_needs_nothing_outside_its_folder(name: str) -> None:
+    config = (EXAMPLES / name / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "geodata_dir" not in config and "../" not in config
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_example_passes_the_check(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(example_site(tmp_path, name)), "check"]) == 0
+    assert "0 fouten en 0 waarschuwingen." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_example_builds_strictly(name: str, built_examples: dict[str, Path]) -> None:
+    site = built_examples[name]
+    assert (site / "index.html").is_file() and (site / "zoek" / "index.json").is_file()
+
+
+def test_the_regional_example_agrees_on_who_is_served_for_every_pc4(tmp_path: Path) -> None:
+    site = build_site(read_settings(example_site(tmp_path, "ijmond"), today=TODAY), parallel=False)
+    assert _agree(site) == 9 + 1 + 9 + 13 + 5 + 6  # Heemskerk, Uitgeest, Beverwijk, Velsen, Castricum, Heerhugowaard
+    geldzaken = "socius/inloopspreekuur-geldzaken"
+    assert geldzaken in _finder_uids(site, "1911")  # Uitgeest
+    assert [p for p in site.catalog.served.pc4s() if geldzaken in _finder_uids(site, p)] == ["1911"]
+
+
+def test_the_dordrecht_example_agrees_on_who_is_served_for_every_pc4(tmp_path: Path) -> None:
+    site = build_site(read_settings(example_site(tmp_path, "dordrecht"), today=TODAY), parallel=False)
+    assert _agree(site) == 11
