@@ -3,6 +3,7 @@ and whose outputs agree on who is served for every PC4."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from wijkkaart.cli import main
 from wijkkaart.settings import read_settings
 
 from .helpers import EXAMPLES, TODAY, example_site
+from .test_hsds import _errors, _validator
 from .test_served import _agree, _finder_uids
 
 NAMES = ["ijmond", "dordrecht"]
@@ -43,6 +45,28 @@ def test_the_regional_example_agrees_on_who_is_served_for_every_pc4(tmp_path: Pa
     assert [p for p in site.catalog.served.pc4s() if geldzaken in _finder_uids(site, p)] == ["1911"]
 
 
+def test_the_regional_examples_open_data_validates(tmp_path: Path) -> None:
+    site = build_site(read_settings(example_site(tmp_path, "ijmond"), today=TODAY), parallel=False)
+    services = json.loads(next(a.content for a in site.assets if a.path.endswith("hsds/services.json")))
+    assert _errors(_validator("compiled/service31.json"), services) == []
+    areas = {s["name"]: [a["name"] for a in s["service_areas"]] for s in services}
+    assert areas["Inloopspreekuur Geldzaken"] == ["Gemeente Uitgeest"]
+    assert areas["Home-Start"] == [f"Gemeente {g}" for g in site.catalog.gemeenten]
+
+
 def test_the_dordrecht_example_agrees_on_who_is_served_for_every_pc4(tmp_path: Path) -> None:
     site = build_site(read_settings(example_site(tmp_path, "dordrecht"), today=TODAY), parallel=False)
     assert _agree(site) == 11
+
+
+def test_search_says_which_gemeente_or_the_region_an_entry_is_for(tmp_path: Path) -> None:
+    from wijkkaart.search import search_records
+    from wijkkaart.validate import build_catalog
+
+    catalog, _ = build_catalog(read_settings(example_site(tmp_path, "ijmond"), today=TODAY))
+    assert catalog is not None
+    record = search_records(catalog)["organisaties/socius.md"]
+    assert [(e.name, e.filters["wijk"]) for e in record.entries] == [
+        ("Inloopspreekuur Geldzaken", ["heel Uitgeest"]),
+        ("Home-Start", ["hele regio"]),
+    ]
