@@ -206,6 +206,15 @@ def _gemeente_names(catalog: Catalog, register: Register | None) -> Iterator[Pro
                 if not served.known(name):
                     hint = suggest(name, names).strip() or "Schrijf de naam zoals het CBS hem schrijft, bv. 'Uitgeest'."
                     yield _at(org.doc, path, "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
+            if area.gemeente is True and not org.org.locations and len(served.gemeenten) > 1:
+                yield _at(
+                    org.doc,
+                    (*base, "gemeente"),
+                    "gemeente-without-place",
+                    "zonder adres is niet duidelijk welke gemeente; nu geldt het voor alle gemeenten van de kaart.",
+                    "Schrijf de naam, bv. 'gemeente: Velsen', of 'regio: true' als het echt voor allemaal is.",
+                    Severity.WARNING,
+                )
 
 
 def _duplicate_names(catalog: Catalog) -> Iterator[Problem]:
