@@ -4,6 +4,7 @@ and whose outputs agree on who is served for every PC4."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,10 @@ def test_search_says_which_gemeente_or_the_region_an_entry_is_for(tmp_path: Path
         ("Inloopspreekuur Geldzaken", ["heel Uitgeest"]),
         ("Home-Start", ["hele regio"]),
     ]
+
+
+def test_the_regional_wijken_page_groups_the_wijken_by_gemeente(tmp_path: Path) -> None:
+    site = build_site(read_settings(example_site(tmp_path, "ijmond"), today=TODAY), with_maps=False)
+    body = next(p.body for p in site.pages if p.src == "wijken/index.md")
+    assert re.findall(r"<h2[^>]*>([^<]+)</h2>", body) == ["Beverwijk", "Castricum", "Heemskerk", "Velsen"]
+    assert body.index("Wijk aan Zee") < body.index("Akersloot") < body.index("Limmen") < body.index("IJmuiden")
