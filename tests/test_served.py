@@ -21,8 +21,11 @@ from icalendar import Calendar
 from wijkkaart.build import Site, build_site
 from wijkkaart.catalog import Catalog
 from wijkkaart.exports.ical import NAMESPACE, wijk_ics_path
+from wijkkaart.finder import finder_index
+from wijkkaart.pc4 import REGISTER_FILE, packaged
 from wijkkaart.problems import Severity, render
 from wijkkaart.urls import wijk_src
+from wijkkaart.validate import build_catalog
 
 from .helpers import DATA, example_copy, settings_for, site_copy
 
@@ -184,3 +187,35 @@ def test_the_finder_index_names_each_pc4s_gemeente(regio: Site) -> None:
 
 def test_the_regional_test_site_has_no_errors_or_warnings(regio: Site) -> None:
     assert render(p for p in regio.problems if p.severity is not Severity.NOTICE) == ""
+
+
+def test_a_place_names_its_gemeente_in_a_newer_register(tmp_path: Path) -> None:
+    """In CBS data after 2022 Heerhugowaard is a place in gemeente Dijk en Waard: 'Heerhugowaard' in the
+    settings and in a service area still works, and the site keeps showing the name it was given."""
+    root = tmp_path / "regio"
+    shutil.copytree(REGIO, root)
+    geo = tmp_path / "geo"
+    geo.mkdir()
+    shipped = packaged(REGISTER_FILE).read_text(encoding="utf-8")
+    (geo / "nl_pc4_centroids.csv").write_text(
+        shipped.replace(",Heerhugowaard,Heerhugowaard,", ",Heerhugowaard,Dijk en Waard,")
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("Beverwijk]", f"Heerhugowaard]\n      geodata_dir: {geo}"),
+        encoding="utf-8",
+    )
+    (root / "wijken" / "beverwijk-centrum.yaml").unlink()
+    (root / "orgs" / "regiolijn.yaml").write_text(
+        (REGIO / "orgs" / "regiolijn.yaml").read_text(encoding="utf-8").replace("Beverwijk", "Heerhugowaard"),
+        encoding="utf-8",
+    )
+    (root / "orgs" / "haags-loket.yaml").unlink()
+    catalog, problems = build_catalog(settings_for(root))
+    assert catalog is not None, render(problems)
+    served = catalog.served
+    assert served.gemeenten == ("Heemskerk", "Uitgeest", "Dijk en Waard")
+    assert served.display("Dijk en Waard") == "Heerhugowaard"
+    assert _uids(catalog.services_at("1702")) == ["regiolijn/beverwijk", "regiolijn/regio"]
+    index = finder_index(catalog)
+    assert index["regio"] == "Heemskerk, Uitgeest en Heerhugowaard"
