@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import build_example, serve_dir
+from .helpers import build_example, build_strict, example_site, serve_dir
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +22,25 @@ def site_url(built_site: Path) -> Iterator[str]:
     server, url = serve_dir(built_site)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The regional (IJmond) and the small (Dordrecht) example, each built strictly once per run."""
+    built = {}
+    for name in ("ijmond", "dordrecht"):
+        root = example_site(tmp_path_factory.mktemp("voorbeeld"), name)
+        build_strict(root, root / "site")
+        built[name] = root / "site"
+    return built
+
+
+@pytest.fixture(scope="session")
+def example_urls(built_examples: dict[str, Path]) -> Iterator[dict[str, str]]:
+    servers = {name: serve_dir(path) for name, path in built_examples.items()}
+    yield {name: url for name, (_, url) in servers.items()}
+    for server, _ in servers.values():
+        server.shutdown()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -67,6 +67,33 @@ def example_copy(tmp: Path, site_url: str | None = None) -> Path:
     return root
 
 
+EXAMPLES = REPO / "examples"
+
+
+def example_site(tmp: Path, name: str) -> Path:
+    """A copy of ``examples/<name>`` in ``tmp``, standalone as a site owner would have it: nothing beside it,
+    the geodata from the package."""
+    root = tmp / name
+    shutil.copytree(EXAMPLES / name, root, ignore=shutil.ignore_patterns("site", ".cache"))
+    return root
+
+
+def build_strict(root: Path, out: Path) -> str:
+    """``mkdocs build --strict`` of the site in ``root`` into ``out``, in a fresh process; its log, which
+    holds no warning."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "WARNING" not in completed.stderr, completed.stderr
+    return completed.stderr
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

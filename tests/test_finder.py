@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from wijkkaart.finder import card_data, finder_files, gemeente_pc4s
+from wijkkaart.finder import card_data, finder_files
 from wijkkaart.search import search_records
 from wijkkaart.timetable import compact, holidays
 from wijkkaart.validate import build_catalog
@@ -20,24 +20,27 @@ def _catalog(tmp_path: Path):  # type: ignore[no-untyped-def]
     return catalog, settings
 
 
-def test_index_maps_every_pc4_of_the_gemeente(tmp_path: Path) -> None:
+def test_index_gives_every_pc4_of_the_gemeente_its_answer(tmp_path: Path) -> None:
     catalog, settings = _catalog(tmp_path)
     files = dict(finder_files(catalog, settings))
     index = json.loads(files["zoek/index.json"])
-    assert index["gemeente"] == "Den Haag"
-    assert index["pc4"]["2525"] == ["noord"]
-    assert index["pc4"]["2531"] == ["zuid"]
-    assert index["pc4"]["2595"] == []  # Den Haag, but in no wijk of this map
+    assert (index["gemeenten"], index["regio"], index["buiten"]) == (["Den Haag"], "Den Haag", [])
+    assert index["pc4"]["2525"] == ["wijk", 0, ["noord"], ["gemeente/s-gravenhage"]]
+    assert index["pc4"]["2531"] == ["wijk", 0, ["zuid"], ["wijk/zuid", "gemeente/s-gravenhage"]]
+    assert index["pc4"]["2595"] == ["gemeente", 0, [], ["gemeente/s-gravenhage"]]  # Den Haag, in no wijk
     assert "9999" not in index["pc4"]
-    assert len(gemeente_pc4s(catalog)) == len(index["pc4"]) > 40
+    assert len(index["pc4"]) == 61
 
 
-def test_lists_per_wijk_and_for_the_whole_gemeente(tmp_path: Path) -> None:
+def test_each_group_of_services_is_written_once(tmp_path: Path) -> None:
     catalog, settings = _catalog(tmp_path)
     files = dict(finder_files(catalog, settings))
-    assert [e["uid"] for e in json.loads(files["zoek/gemeente.json"])] == ["buurthuis/koffie"]
+    assert sorted(p for p in files if p != "zoek/index.json") == [
+        "zoek/gemeente/s-gravenhage.json",
+        "zoek/wijk/zuid.json",
+    ]
+    assert [e["uid"] for e in json.loads(files["zoek/gemeente/s-gravenhage.json"])] == ["buurthuis/koffie"]
     assert [e["uid"] for e in json.loads(files["zoek/wijk/zuid.json"])] == ["geldhulp/spreekuur-zuid"]
-    assert json.loads(files["zoek/wijk/noord.json"]) == []
 
 
 def test_card_data_carries_compact_rules(tmp_path: Path) -> None:

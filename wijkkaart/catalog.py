@@ -1,7 +1,7 @@
 """The validated social map and the questions pages ask of it.
 
-The Catalog answers: which services serve a wijk, which lie in it, which serve the whole gemeente,
-which carry a theme, which organisations are stale. It knows nothing of pages or HTML.
+The Catalog answers: which services serve a PC4 area or a wijk (through ``served``, the one place that
+decides), which carry a theme, which organisations are stale. It knows nothing of pages or HTML.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from .load import Document
 from .model import Location, Organisation, Service, Theme, Wijk
 from .pc4 import Register
 from .schedule import Schedule, parse
+from .served import Reach, Served
 
 
 @dataclass
@@ -67,7 +68,9 @@ class ServiceEntry:
 
     @property
     def citywide(self) -> bool:
-        return self.service.service_area.gemeente
+        """For whole gemeenten or the region (who exactly: ``Catalog.reach``)."""
+        area = self.service.service_area
+        return area.gemeente is not False or bool(area.gemeenten) or area.regio
 
 
 @dataclass
@@ -77,6 +80,7 @@ class Catalog:
     orgs: dict[str, OrgEntry]
     services: list[ServiceEntry] = field(default_factory=list)
     register: Register | None = None
+    gemeenten: tuple[str, ...] = ()  # the site's gemeenten as configured (``gemeente`` in the settings)
 
     def pc4s_in_use(self) -> set[str]:
         """Every PC4 a wijk covers or a location lies in."""
@@ -88,56 +92,39 @@ class Catalog:
         return frozenset(pc4s | {loc.pc4 for o in self.orgs.values() for loc in o.org.locations})
 
     def wijken_of_pc4(self, pc4: str) -> list[WijkEntry]:
-        return [self.wijken[slug] for slug in self._wijken_of_pc4.get(pc4, [])]
+        return [self.wijken[slug] for slug in self.served.wijken_of_pc4.get(pc4, [])]
+
+    @cached_property
+    def served(self) -> Served:
+        """Who is served where: the one decision (see ``served``)."""
+        return Served(self.services, self.wijken, self.register, self.gemeenten)
+
+    def services_at(self, pc4: str) -> list[ServiceEntry]:
+        """The services for residents of this PC4 area."""
+        return self.served.services_at(pc4)
+
+    def reach(self, entry: ServiceEntry) -> Reach:
+        return self.served.reach(entry)
 
     def services_for_wijk(self, wijk: WijkEntry) -> list[ServiceEntry]:
-        """Services for this wijk in particular: bound to it, or held in it."""
+        """Services for this wijk in particular: for its residents, and bound to it or held in it."""
         return self._by_wijk.get(wijk.slug, [])
 
     def citywide_elsewhere(self, wijk: WijkEntry) -> list[ServiceEntry]:
-        """Services for the whole gemeente (this wijk's gemeente) that are held outside this wijk; those
-        whose gemeente is unknown count for every gemeente."""
-        mine = {id(s) for s in self._by_wijk.get(wijk.slug, [])}
-        by_gemeente = self._citywide_by_gemeente
-        found = by_gemeente.get(self._gemeente_of(wijk), []) + by_gemeente.get(None, [])
-        return [s for _, s in sorted(found) if id(s) not in mine]
+        """Services for this wijk's residents as part of their gemeente or region, held elsewhere."""
+        specific = {id(s) for s in self.services_for_wijk(wijk)}
+        return [s for s in self.served.in_wijk(wijk) if id(s) not in specific]
+
+    def serving_wijk(self, wijk: WijkEntry) -> list[ServiceEntry]:
+        """Everything for this wijk's residents: the wijk page's two lists and its iCal feed."""
+        return self.services_for_wijk(wijk) + self.citywide_elsewhere(wijk)
 
     @cached_property
     def _by_wijk(self) -> dict[str, list[ServiceEntry]]:
-        """Each wijk's services, computed once: bound by wijk or PC4, or held at a location in the wijk."""
-        wijken_of_pc4 = self._wijken_of_pc4
-        index: dict[str, list[ServiceEntry]] = {}
-        for entry in self.services:
-            area, location = entry.service.service_area, entry.location
-            slugs = [w for w in area.wijken if w in self.wijken]
-            slugs += [w for p in area.pc4 for w in wijken_of_pc4.get(p, [])]
-            slugs += wijken_of_pc4.get(location.pc4, []) if location else []
-            for slug in dict.fromkeys(slugs):
-                index.setdefault(slug, []).append(entry)
-        return index
-
-    @cached_property
-    def _citywide_by_gemeente(self) -> dict[str | None, list[tuple[int, ServiceEntry]]]:
-        """The citywide services (with their place in ``services``) by the gemeente they are for (None:
-        unknown), so that a wijk page need not look at every one in the country."""
-        index: dict[str | None, list[tuple[int, ServiceEntry]]] = {}
-        for position, entry in enumerate(self.services):
-            if entry.citywide:
-                index.setdefault(self._service_gemeente(entry), []).append((position, entry))
-        return index
-
-    def _gemeente_of(self, wijk: WijkEntry) -> str | None:
-        area = self.register.get(wijk.wijk.pc4[0]) if self.register else None
-        return area.gemeente if area else None
-
-    def _service_gemeente(self, entry: ServiceEntry) -> str | None:
-        """The gemeente a citywide service is for: where it is held, or for one without a place of its own
-        (by phone, at home) where its organisation is; None when the register knows neither."""
-        if self.register is None:
-            return None
-        places = [entry.location] if entry.location else entry.org.org.locations
-        register = self.register
-        return next((area.gemeente for place in places if (area := register.get(place.pc4))), None)
+        served = self.served
+        return {
+            slug: [s for s in served.in_wijk(wijk) if served.specific_to(wijk, s)] for slug, wijk in self.wijken.items()
+        }
 
     def theme_counts_by_wijk(self, theme_id: str) -> list[tuple[WijkEntry, int]]:
         """Per wijk, how many of its services have this as their first theme (the wijk page's section)."""
@@ -173,20 +160,12 @@ class Catalog:
         """The wijken a service's area names, directly or through one of their postcode areas."""
         area = entry.service.service_area
         slugs = [w for w in area.wijken if w in self.wijken]
-        slugs += [w for p in area.pc4 for w in self._wijken_of_pc4.get(p, [])]
+        slugs += [w for p in area.pc4 for w in self.served.wijken_of_pc4.get(p, [])]
         return [self.wijken[s] for s in sorted(set(slugs), key=self._wijk_order.__getitem__)]
 
     @cached_property
     def _wijk_order(self) -> dict[str, int]:
         return {slug: n for n, slug in enumerate(self.wijken)}
-
-    @cached_property
-    def _wijken_of_pc4(self) -> dict[str, list[str]]:
-        index: dict[str, list[str]] = {}
-        for wijk in self.wijken.values():
-            for pc4 in wijk.wijk.pc4:
-                index.setdefault(pc4, []).append(wijk.slug)
-        return index
 
     def stale_orgs(self) -> list[OrgEntry]:
         return sorted((o for o in self.orgs.values() if o.stale), key=lambda o: o.org.checked)

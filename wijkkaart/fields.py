@@ -180,6 +180,19 @@ def _description(value: Any) -> str:
     return text
 
 
+def _gemeente_wide(value: Any) -> bool | str:
+    """``true`` (the gemeente where it is held), ``false``, or the name of one gemeente."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip():
+        return _text(value)
+    raise fail(
+        "wrong-type",
+        f"verwacht true of de naam van een gemeente, maar vond {value!r}.",
+        "Schrijf 'gemeente: true' (de gemeente waar het is) of de naam, bv. 'gemeente: Uitgeest'.",
+    )
+
+
 def _schema(schema: dict[str, Any], description: str) -> WithJsonSchema:
     return WithJsonSchema({**schema, "description": description})
 
@@ -229,6 +242,14 @@ ScheduleText = Annotated[
 ]
 Language = Annotated[
     str, BeforeValidator(_language), _schema({"type": "string", "pattern": "^[a-z]{2,3}$"}, "Taalcode, bv. nl, ar, tr.")
+]
+GemeenteWide = Annotated[
+    bool | str,
+    BeforeValidator(_gemeente_wide),
+    _schema(
+        {"anyOf": [{"type": "boolean"}, _STRING]},
+        "true: de hele gemeente waar het is; of de naam van de gemeente, bv. Uitgeest.",
+    ),
 ]
 Day = Annotated[date, BeforeValidator(_date), _schema({"type": "string", "format": "date"}, "Datum als JJJJ-MM-DD.")]
 

@@ -1,7 +1,13 @@
-"""Data for the finder in the browser: per-card facts, the PC4 → wijk lookup and per-wijk lists.
+"""Data for the finder in the browser: per-card facts, the PC4 lookup and the lists it points to.
 
-Small static JSON files, so that a postcode lookup needs no server and no geocoder: an index of the
-gemeente's PC4 areas (with their wijken), one list per wijk, and one list for the whole gemeente.
+Small static JSON files, so that a postcode lookup needs no server and no geocoder. ``zoek/index.json``
+holds, per PC4 area of the site's gemeenten (and any other one something serves), the catalog's answer
+(``Served.lookup``) as ``[status, gemeente, [wijken], [lists]]``: status ``wijk``, ``gemeente`` or
+``buiten``, the gemeente's place in ``gemeenten`` (whose first ``eigen`` are the site's own; or null),
+and the lists to show. Each list
+(``zoek/wijk/<id>.json``, ``zoek/gemeente/<naam>.json``, ``zoek/pc4/<code>.json``, ``zoek/regio.json``)
+holds the cards of one group of services and is written once; ``buiten`` names the lists for a postcode
+the index does not know. The browser only reads these: it decides nothing about who is served.
 """
 
 from __future__ import annotations
@@ -9,8 +15,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .catalog import Catalog, ServiceEntry
+from .catalog import Catalog, ServiceEntry, WijkEntry
 from .settings import Settings
+from .text import dutch_list
 from .timetable import compact
 from .urls import org_src, page_url, wijk_src
 
@@ -25,9 +32,6 @@ def card_data(entry: ServiceEntry) -> dict[str, Any]:
         "org_url": page_url(org_src(entry.org.slug)),
         "url": f"{page_url(org_src(entry.org.slug))}#{service.id}",
         "themes": entry.themes,
-        "wijken": service.service_area.wijken,
-        "pc4": service.service_area.pc4,
-        "citywide": service.service_area.gemeente,
         "walk_in": service.walk_in,
         "free": service.free,
         "languages": service.languages,
@@ -56,29 +60,42 @@ def _phone(entry: ServiceEntry) -> str | None:
     return national_phone(phones[0].number) if phones else None
 
 
-def gemeente_pc4s(catalog: Catalog) -> set[str]:
-    """Every PC4 of the gemeente(n) the wijken lie in (from the register), or else the wijken's own."""
-    own = catalog.pc4s_in_use()
-    register = catalog.register
-    if register is None:
-        return own
-    gemeenten = {area.gemeente for p in own if (area := register.get(p))}
-    return {code for code, area in register.areas.items() if area.gemeente in gemeenten} | own
+def finder_path(key: str) -> str:
+    """A list's file: ``wijk/moerwijk`` → ``zoek/wijk/moerwijk.json``."""
+    return f"zoek/{key}.json"
 
 
-def finder_files(catalog: Catalog, settings: Settings) -> list[tuple[str, bytes]]:
-    cards = [card_data(s) for s in catalog.services]
-    by_wijk: dict[str, list[dict[str, Any]]] = {slug: [] for slug in catalog.wijken}
-    for entry, card in zip(catalog.services, cards, strict=True):
-        for wijk in catalog.wijken_served(entry) if not entry.citywide else []:
-            by_wijk[wijk.slug].append(card)
-    index = {
-        "gemeente": settings.gemeente or "deze gemeente",
-        "pc4": {code: [w.slug for w in catalog.wijken_of_pc4(code)] for code in sorted(gemeente_pc4s(catalog))},
+def finder_index(catalog: Catalog) -> dict[str, Any]:
+    served = catalog.served
+    gemeenten = list(served.gemeenten)
+    named = {g for p in served.pc4s() if (g := served.gemeente_of(p))}
+    gemeenten += sorted(named - set(gemeenten))
+    place = {g: n for n, g in enumerate(gemeenten)}
+    pc4: dict[str, Any] = {}
+    for code in served.pc4s():
+        found = served.lookup(code)
+        where = place.get(found.gemeente) if found.gemeente else None
+        pc4[code] = [found.status, where, list(found.wijken), list(found.keys)]
+    return {
+        "gemeenten": [served.display(g) for g in gemeenten],
+        "eigen": len(served.gemeenten),  # the first ones are the site's own
+        "regio": dutch_list([served.display(g) for g in served.gemeenten]) or "deze gemeente",
+        "pc4": pc4,
+        "buiten": list(served.outside()),
         "wijken": {w.slug: {"name": w.name, "url": page_url(wijk_src(w.slug))} for w in catalog.wijken.values()},
         "themes": {t.id: t.name for t in catalog.themes.values()},
     }
-    in_no_wijk = [c for c in cards if c["pc4"] and not any(catalog.wijken_of_pc4(p) for p in c["pc4"])]
-    files = [("zoek/index.json", index), ("zoek/gemeente.json", [c for c in cards if c["citywide"]] + in_no_wijk)]
-    files += [(f"zoek/wijk/{slug}.json", serving) for slug, serving in by_wijk.items()]
+
+
+def wijk_lists(catalog: Catalog, wijk: WijkEntry) -> list[str]:
+    """The finder files a postcode lookup in this wijk reads (kept by "Bewaar offline")."""
+    served = catalog.served
+    keys = dict.fromkeys(k for p in wijk.wijk.pc4 for k in served.keys(p))
+    return ["zoek/index.json", *(finder_path(k) for k in keys)]
+
+
+def finder_files(catalog: Catalog, settings: Settings) -> list[tuple[str, bytes]]:
+    cards = {id(s): card_data(s) for s in catalog.services}
+    files: list[tuple[str, Any]] = [("zoek/index.json", finder_index(catalog))]
+    files += [(finder_path(key), [cards[id(s)] for s in group]) for key, group in catalog.served.groups.items()]
     return [(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()) for path, data in files]

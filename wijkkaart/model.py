@@ -16,6 +16,7 @@ from .fields import (
     Day,
     Description,
     Email,
+    GemeenteWide,
     Language,
     Markdown,
     Phone,
@@ -45,6 +46,8 @@ TITLES = {
     "city": "Plaats",
     "coordinates": "Coördinaten",
     "gemeente": "Hele gemeente of gemeente",
+    "gemeenten": "Gemeenten",
+    "regio": "Hele regio",
     "wijken": "Wijken",
     "pc4": "Postcodegebieden (PC4)",
     "minimum_age": "Minimale leeftijd",
@@ -149,15 +152,34 @@ class Location(Record):
 
 
 class ServiceArea(Record):
-    gemeente: bool = described("true: voor de hele gemeente.", default=False)
+    """Voor bewoners van welke gemeenten, wijken of postcodes. Sleutels tellen op: 'wijken' en 'pc4' samen
+    is voor allebei. 'gemeente: true' is de gemeente waar het is; 'regio: true' is elke gemeente van de kaart."""
+
+    gemeente: GemeenteWide = described(
+        "true: voor de hele gemeente waar het is. Of de naam van de gemeente, bv. 'Uitgeest'.", default=False
+    )
+    gemeenten: list[Text] = described(
+        "Namen van gemeenten waarvan alle bewoners mogen komen, bv. [Heemskerk, Uitgeest].", default_factory=list
+    )
+    regio: bool = described("true: voor alle gemeenten op deze kaart (de hele regio).", default=False)
     wijken: list[Slug] = described("Ids van wijken (bestandsnamen in wijken/).", default_factory=list)
     pc4: list[PC4] = described("Postcodegebieden (vier cijfers).", default_factory=list)
 
     @model_validator(mode="after")
     def _not_empty(self) -> ServiceArea:
-        if not (self.gemeente or self.wijken or self.pc4):
-            raise fail("empty-service-area", "het werkgebied is leeg.", "Vul 'wijken', 'pc4' of 'gemeente: true' in.")
+        if not (self.gemeente or self.gemeenten or self.regio or self.wijken or self.pc4):
+            raise fail(
+                "empty-service-area",
+                "het werkgebied is leeg.",
+                "Vul 'wijken', 'pc4', 'gemeente: true', 'gemeente: <naam>', 'gemeenten' of 'regio: true' in.",
+            )
         return self
+
+    @property
+    def named_gemeenten(self) -> list[str]:
+        """The gemeenten named by name (``gemeente: Uitgeest`` and ``gemeenten: [..]``), in order, once."""
+        named = [self.gemeente] if isinstance(self.gemeente, str) else []
+        return list(dict.fromkeys(named + self.gemeenten))
 
 
 class Eligibility(Record):

@@ -7,6 +7,7 @@ import json
 import jinja2
 
 from .settings import Settings
+from .text import dutch_list
 
 
 def service_worker(version: str, settings: Settings) -> str:
@@ -16,7 +17,7 @@ def service_worker(version: str, settings: Settings) -> str:
 
 
 def manifest(settings: Settings) -> str:
-    name = f"Sociale kaart {settings.gemeente}".strip()
+    name = f"Sociale kaart {dutch_list(list(settings.gemeenten))}".strip()
     return json.dumps(
         {
             "name": name,

@@ -21,11 +21,13 @@ from markupsafe import Markup
 from . import text
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry, group_by_theme
 from .exports.ical import service_ics_path, wijk_ics_path
-from .finder import card_data
+from .finder import card_data, wijk_lists
 from .model import Location, Theme
 from .network import wijk_network
 from .problems import Problem
+from .served import Reach
 from .settings import Settings
+from .text import dutch_list
 from .timetable import holidays, utc_offsets
 from .urls import MAP_FILES, Links, org_src, page_url, print_src, theme_src, wijk_src
 
@@ -147,18 +149,20 @@ class Renderer:
         return Page(src, content)
 
     def _wijk(self, wijk: WijkEntry) -> dict[str, Any]:
-        services = self.catalog.services_for_wijk(wijk)
+        services, citywide = self.catalog.services_for_wijk(wijk), self.catalog.citywide_elsewhere(wijk)
         return {
             "wijk": wijk,
             "places": _places(services),
             "network": wijk_network(self.catalog, wijk),
             "groups": group_by_theme(self.catalog, services),
             "orgs": self.catalog.orgs_in(services),
-            "citywide": self.catalog.citywide_elsewhere(wijk),
+            "citywide": citywide,
+            "regional": any(self.catalog.reach(s).regio for s in citywide),
+            "finder_lists": wijk_lists(self.catalog, wijk),
         }
 
     def _print(self, wijk: WijkEntry) -> dict[str, Any]:
-        services = self.catalog.services_for_wijk(wijk) + self.catalog.citywide_elsewhere(wijk)
+        services = self.catalog.serving_wijk(wijk)
         return {"wijk": wijk, "groups": group_by_theme(self.catalog, services), "qr": self._qr(wijk)}
 
     def _qr(self, wijk: WijkEntry) -> Markup | None:
@@ -205,6 +209,23 @@ class Renderer:
         return self.settings.route_url.format(address=quote(address))
 
 
+def whole_area(catalog: Catalog, reach: Reach) -> str:
+    """The whole gemeenten or region a service is for, in words ("" when it names only wijken or PC4s)."""
+    served = catalog.served
+    site = list(served.gemeenten)
+    parts = []
+    if reach.regio:
+        names = dutch_list([served.display(g) for g in site])
+        parts.append(f"iedereen in de regio ({names})" if len(site) > 1 else "iedereen in de gemeente")
+    gemeenten = [g for g in reach.gemeenten if not (reach.regio and g in site)]
+    if gemeenten == site and len(site) == 1:
+        parts.append("iedereen in de gemeente")
+    elif gemeenten:
+        names = dutch_list([served.display(g) for g in gemeenten])
+        parts.append(f"iedereen in de gemeente{'n' if len(gemeenten) > 1 else ''} {names}")
+    return " en ".join(parts)
+
+
 def _places(services: list[ServiceEntry]) -> list[tuple[OrgEntry, Location]]:
     """Each location where these services are held, once, in order of first appearance."""
     seen: dict[tuple[str, str], tuple[OrgEntry, Location]] = {}
@@ -234,8 +255,9 @@ def _environment(settings: Settings | None) -> jinja2.Environment:
         meta_text=text.meta_text,
         languages=text.languages,
         phone=text.national_phone,
+        dutch_list=dutch_list,
     )
-    env.globals.update(group_by_theme=group_by_theme)
+    env.globals.update(group_by_theme=group_by_theme, whole_area=whole_area)
     return env
 
 

@@ -35,7 +35,7 @@ from .offline import head_template
 from .pages import render_problem_banner
 from .parallel import Background
 from .problems import DataError, Problem, Severity, errors, render, summary
-from .settings import DEFAULTS, Settings
+from .settings import DEFAULTS, LISTS, Settings
 from .urls import NAV_PAGES
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
@@ -51,13 +51,13 @@ class _WrittenLater(File):
         return None
 
 
-def _option(default: Any) -> Any:
-    kind = (int, float) if isinstance(default, float) else type(default)
-    return c.Type(kind, default=default)
+def _option(key: str, default: Any) -> Any:
+    kind: Any = (int, float) if isinstance(default, float) else type(default)
+    return c.Type((kind, list) if key in LISTS else kind, default=default)
 
 
 # One option per setting, so the plugin can never drift from what ``wijkkaart check`` reads.
-WijkkaartConfig = type("WijkkaartConfig", (Config,), {key: _option(value) for key, value in DEFAULTS.items()})
+WijkkaartConfig = type("WijkkaartConfig", (Config,), {key: _option(key, value) for key, value in DEFAULTS.items()})
 
 
 class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]

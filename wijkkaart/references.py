@@ -30,6 +30,7 @@ def check_references(
     for org in catalog.orgs.values():
         problems += list(_org_problems(org, ids, register, today))
     problems += _duplicate_names(catalog)
+    problems += _gemeente_names(catalog, register)
     return problems
 
 
@@ -183,6 +184,37 @@ def _location_ref(org: OrgEntry, i: int) -> Iterator[Problem]:
             f"Kies uit: {', '.join(ids)}." if ids else "Voeg de locatie toe onder 'locations'."
         )
         yield _at(org.doc, path, "unknown-location", f"de locatie '{service.location}' bestaat niet.", hint)
+
+
+def _gemeente_names(catalog: Catalog, register: Register | None) -> Iterator[Problem]:
+    """Every gemeente named (in the settings or a service area) must be one the CBS register knows."""
+    if register is None:
+        return
+    served, names = catalog.served, sorted({n for a in register.areas.values() for n in (a.gemeente, a.plaats)})
+    for name in catalog.gemeenten:
+        if not served.known(name):
+            hint = suggest(name, names).strip() or "Schrijf de naam zoals het CBS hem schrijft, bv. 'Den Haag'."
+            yield Problem("mkdocs.yml", 1, "gemeente", "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
+    for org in catalog.orgs.values():
+        for i, service in enumerate(org.org.services):
+            area, base = service.service_area, ("services", i, "service_area")
+            named: list[tuple[KeyPath, str]] = (
+                [((*base, "gemeente"), area.gemeente)] if isinstance(area.gemeente, str) else []
+            )
+            named += [((*base, "gemeenten", j), name) for j, name in enumerate(area.gemeenten)]
+            for path, name in named:
+                if not served.known(name):
+                    hint = suggest(name, names).strip() or "Schrijf de naam zoals het CBS hem schrijft, bv. 'Uitgeest'."
+                    yield _at(org.doc, path, "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
+            if area.gemeente is True and not org.org.locations and len(served.gemeenten) > 1:
+                yield _at(
+                    org.doc,
+                    (*base, "gemeente"),
+                    "gemeente-without-place",
+                    "zonder adres is niet duidelijk welke gemeente; nu geldt het voor alle gemeenten van de kaart.",
+                    "Schrijf de naam, bv. 'gemeente: Velsen', of 'regio: true' als het echt voor allemaal is.",
+                    Severity.WARNING,
+                )
 
 
 def _duplicate_names(catalog: Catalog) -> Iterator[Problem]:

@@ -64,7 +64,7 @@ def _render(settings: Settings, kind: str, name: str) -> str:
         name=name,
         themes=list(read_themes(settings, [])),
         today=settings.today.isoformat(),
-        gemeente=area.gemeente if area else (site_gemeenten(settings) or ["Vul de gemeente in"])[0],
+        gemeente=area.gemeente if area else (list(settings.gemeenten) or ["Vul de gemeente in"])[0],
         pc4=area.pc4 if area else "1011",
         postcode=f"{area.pc4} AB" if area else "1234 AB",
         city=area.plaats if area else "Vul de plaats in",
@@ -92,7 +92,7 @@ def areas_of(register: Register, gemeente: str) -> list[Area]:
 def _example_area(settings: Settings) -> Area | None:
     """A real PC4 of the site's (first) gemeente, so examples look like the editor's own town."""
     register = register_for(settings)
-    for gemeente in site_gemeenten(settings):
+    for gemeente in list(settings.gemeenten):
         areas = areas_of(register, gemeente)
         if areas:
             return areas[0]

@@ -73,9 +73,19 @@ def _org_record(catalog: Catalog, org: OrgEntry) -> OrgRecord:
     return OrgRecord([_entry(catalog, entry) for entry in catalog.services_of(org)])
 
 
+def _whole(catalog: Catalog, entry: ServiceEntry) -> list[str]:
+    """For an entry without wijken: "hele gemeente", or on a regional site which gemeente or the region."""
+    served, reach = catalog.served, catalog.reach(entry)
+    if not entry.citywide:
+        return []
+    if len(served.gemeenten) <= 1:
+        return ["hele gemeente"]
+    return (["hele regio"] if reach.regio else []) + [f"heel {served.display(g)}" for g in reach.gemeenten]
+
+
 def _entry(catalog: Catalog, entry: ServiceEntry) -> EntryRecord:
     service, when = entry.service, when_text(entry)
-    wijken = [w.name for w in catalog.wijken_served(entry)] or (["hele gemeente"] if entry.citywide else [])
+    wijken = [w.name for w in catalog.wijken_served(entry)] or _whole(catalog, entry)
     themes = [catalog.themes[t].name for t in entry.themes]
     content = " ".join(
         part

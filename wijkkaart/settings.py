@@ -31,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "tiles_max_zoom": 19,
     "report_url": "",
 }
+LISTS = {"gemeente"}  # settings that may also be a list (a regional site names several gemeenten)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Settings:
     themes_file: str = DEFAULTS["themes_file"]
     templates_dir: str = DEFAULTS["templates_dir"]
     geodata_dir: str = DEFAULTS["geodata_dir"]
-    gemeente: str = DEFAULTS["gemeente"]
+    gemeente: str | list[str] = DEFAULTS["gemeente"]  # one name, or a list for a regional site
     stale_months: int = DEFAULTS["stale_months"]
     route_url: str = DEFAULTS["route_url"]
     pc4_polygons: str = DEFAULTS["pc4_polygons"]
@@ -63,6 +64,12 @@ class Settings:
 
     def path(self, relative: str) -> Path:
         return (self.root / relative).resolve()
+
+    @property
+    def gemeenten(self) -> tuple[str, ...]:
+        """The site's gemeenten by name (``gemeente: Den Haag`` or ``gemeente: [Heemskerk, Uitgeest]``)."""
+        names = [self.gemeente] if isinstance(self.gemeente, str) else list(self.gemeente)
+        return tuple(dict.fromkeys(str(n).strip() for n in names if str(n).strip()))
 
     @property
     def geodata_path(self) -> Path | None:

@@ -54,6 +54,11 @@ def languages(codes: list[str]) -> str:
     return ", ".join((language_name(c) or c) for c in codes)
 
 
+def dutch_list(names: list[str]) -> str:
+    """``[Heemskerk, Uitgeest, Beverwijk]`` → ``Heemskerk, Uitgeest en Beverwijk``."""
+    return " en ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+
+
 def national_phone(e164: str) -> str:
     """+31701234567 → ``070 123 4567``."""
     import phonenumbers

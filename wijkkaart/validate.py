@@ -47,7 +47,7 @@ def build_catalog(settings: Settings, parallel: bool = False) -> tuple[Catalog |
         slug: OrgEntry(slug, doc, org, is_stale(org.checked, settings.today, settings.stale_months))
         for slug, doc, org in _read_all(settings, "orgs", Organisation, problems, parallel)
     }
-    catalog = Catalog(themes, wijken, orgs, _services(orgs), register)
+    catalog = Catalog(themes, wijken, orgs, _services(orgs), register, settings.gemeenten)
     broken = _slugs_of_invalid_files(settings, problems)
     problems += check_references(catalog, register, settings.today, broken)
     return (None if errors(problems) else catalog), sorted(problems)

@@ -18,7 +18,7 @@ from ..geo import Geo, dumps
 from ..model import Location, Theme
 from ..recurrence import recurrences
 from ..settings import Settings
-from ..text import languages
+from ..text import dutch_list, languages
 from ..urls import org_src, page_url, wijk_src
 
 NAMESPACE = uuid.UUID("3f0d5d84-7a4c-4b0e-9a53-77696a6b6b61")
@@ -76,7 +76,7 @@ class HsdsExport:
 
     def index(self, orgs: int, services: int, terms: int) -> dict[str, Any]:
         return {
-            "name": f"Sociale kaart {self.settings.gemeente}".strip(),
+            "name": f"Sociale kaart {dutch_list(list(self.settings.gemeenten))}".strip(),
             "description": "Organisaties, spreekuren en activiteiten, als Open Referral HSDS 3.1.",
             "hsds_version": "3.1",
             "generated": self.settings.today.isoformat(),
@@ -224,20 +224,14 @@ class HsdsExport:
         return out
 
     def service_areas(self, entry: ServiceEntry, sid: str) -> list[dict[str, Any]]:
-        area = entry.service.service_area
-        out = []
-        if area.gemeente:
-            out.append(
-                {
-                    "id": uid("area", entry.uid, "gemeente"),
-                    "service_id": sid,
-                    "name": f"Gemeente {self.settings.gemeente}".strip(),
-                    "description": "hele gemeente",
-                }
-            )
-        for slug in area.wijken:
-            out.append(self._wijk_area(entry, sid, self.catalog.wijken[slug]))
-        for pc4 in area.pc4:
+        """Whom it serves, as the catalog decides: whole gemeenten (the region as its gemeenten), wijken and
+        postcode areas, each naming its postcode areas."""
+        served = self.catalog.served
+        reach = served.reach(entry)
+        gemeenten = dict.fromkeys([*reach.gemeenten, *(served.gemeenten if reach.regio else ())])
+        out = [self._gemeente_area(entry, sid, g, reach.regio and g in served.gemeenten) for g in gemeenten]
+        out += [self._wijk_area(entry, sid, self.catalog.wijken[slug]) for slug in reach.wijken]
+        for pc4 in reach.pc4:
             out.append(
                 {
                     "id": uid("area", entry.uid, pc4),
@@ -247,6 +241,19 @@ class HsdsExport:
                 }
             )
         return out
+
+    def _gemeente_area(self, entry: ServiceEntry, sid: str, gemeente: str, regio: bool) -> dict[str, Any]:
+        served = self.catalog.served
+        codes = served.pc4s_of(gemeente)
+        whole = "de hele regio" if regio else "hele gemeente"
+        return _clean(
+            {
+                "id": uid("area", entry.uid, "gemeente", gemeente),
+                "service_id": sid,
+                "name": f"Gemeente {served.display(gemeente)}",
+                "description": f"{whole}; postcodegebieden {', '.join(codes)}" if codes else whole,
+            }
+        )
 
     def _wijk_area(self, entry: ServiceEntry, sid: str, wijk: WijkEntry) -> dict[str, Any]:
         """A wijk as service area: its postcode areas, and its page as ``uri``. The boundary itself is in

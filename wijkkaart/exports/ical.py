@@ -43,7 +43,7 @@ def ical_files(catalog: Catalog, settings: Settings) -> list[tuple[str, bytes]]:
     events = {s.uid: _events(s, settings, days) for s in catalog.services if s.schedule}
     files = [(service_ics_path(s), _calendar([s], s.service.name, events)) for s in catalog.services if s.schedule]
     for wijk in catalog.wijken.values():
-        entries = [s for s in catalog.services_for_wijk(wijk) if s.schedule]
+        entries = [s for s in catalog.serving_wijk(wijk) if s.schedule]
         files.append((wijk_ics_path(wijk), _calendar(entries, f"Sociale kaart: {wijk.name}", events)))
     return files
 

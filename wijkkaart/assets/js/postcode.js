@@ -11,14 +11,11 @@ export function parsePostcode(text) {
   return found ? found[1] : null;
 }
 
-async function servicesFor(pc4, index) {
-  const wijken = index.pc4[pc4] || [];
-  const lists = await Promise.all([getJSON("zoek/gemeente.json"), ...wijken.map((w) => getJSON(`zoek/wijk/${w}.json`))]);
+// The lists come from the index, as the build decided them (zoek/index.json); this only reads them.
+async function servicesIn(lists) {
+  const found = await Promise.all(lists.map((key) => getJSON(`zoek/${key}.json`)));
   const seen = new Map();
-  for (const entry of lists.flat()) {
-    const fits = entry.citywide || entry.pc4.includes(pc4) || entry.wijken.some((w) => wijken.includes(w));
-    if (fits && !seen.has(entry.uid)) seen.set(entry.uid, entry);
-  }
+  for (const entry of found.flat()) if (!seen.has(entry.uid)) seen.set(entry.uid, entry);
   return [...seen.values()];
 }
 
@@ -43,6 +40,21 @@ function render(results, entries, index) {
   enhanceCards(results);
 }
 
+function answer(pc4, status, index, gemeente, wijkIds, entries) {
+  const count = countResults(entries.length);
+  if (status === "buiten") {
+    const also = entries.length ? ` Wel voor de hele regio of voor deze postcode: ${count}.` : " Deze sociale kaart heeft daar geen aanbod.";
+    return el("span", {}, `Postcode ${pc4} ligt buiten ${index.regio}.${also}`);
+  }
+  const inGemeente = index.eigen > 1 ? ` (gemeente ${gemeente})` : "";
+  if (status === "gemeente") {
+    return el("span", {}, `Postcode ${pc4} valt in ${gemeente}, maar niet in een wijk op deze kaart. Hieronder staat wat voor de hele gemeente is.`);
+  }
+  const wijken = wijkIds.map((w) => index.wijken[w]);
+  return el("span", {}, `Postcode ${pc4} hoort bij `, ...wijken.flatMap((w, i) =>
+    [i ? " en " : "", el("a", { href: siteUrl(w.url) }, w.name)]), `${inGemeente}. ${count}.`);
+}
+
 async function lookup(form) {
   const message = form.querySelector("[data-wk-message]");
   const results = form.parentElement.querySelector("[data-wk-results]");
@@ -54,16 +66,9 @@ async function lookup(form) {
     return;
   }
   const index = await getJSON("zoek/index.json");
-  if (!(pc4 in index.pc4)) {
-    message.textContent = `Postcode ${pc4} ligt buiten ${index.gemeente}. Deze sociale kaart heeft daar geen aanbod.`;
-    return;
-  }
-  const wijken = index.pc4[pc4].map((w) => index.wijken[w]);
-  const entries = await servicesFor(pc4, index);
-  message.replaceChildren(wijken.length
-    ? el("span", {}, `Postcode ${pc4} hoort bij `, ...wijken.flatMap((w, i) =>
-      [i ? " en " : "", el("a", { href: siteUrl(w.url) }, w.name)]), `. ${countResults(entries.length)}.`)
-    : `Postcode ${pc4} valt in ${index.gemeente}, maar niet in een wijk op deze kaart. Hieronder staat wat voor de hele gemeente is.`);
+  const [status, where, wijkIds, lists] = index.pc4[pc4] || ["buiten", null, [], index.buiten];
+  const entries = await servicesIn(lists);
+  message.replaceChildren(answer(pc4, status, index, where === null ? null : index.gemeenten[where], wijkIds, entries));
   render(results, entries, index);
   if (filters) {
     filters.hidden = false;
