@@ -265,8 +265,7 @@ def _far_locations(catalog: Catalog, points: dict[tuple[str, str], Point], polyg
 
 def _no_geodata(settings: Settings) -> Problem:
     return Problem(
-        "mkdocs.yml",
-        1,
+        *settings.where("geodata_dir"),
         "geodata_dir",
         "no-geodata",
         "geen PC4-vlakken gevonden; de kaarten tonen alleen locaties, zonder wijkgrenzen.",

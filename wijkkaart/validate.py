@@ -68,8 +68,7 @@ def _services(orgs: dict[str, OrgEntry]) -> list[ServiceEntry]:
 def _no_register(settings: Settings) -> Problem:
     where = settings.geodata_dir or "(geen geodata_dir ingesteld)"
     return Problem(
-        "mkdocs.yml",
-        1,
+        *settings.where("geodata_dir"),
         "geodata_dir",
         "no-pc4-data",
         f"geen PC4-gegevens gevonden in {where}; postcodes worden niet gecontroleerd.",
@@ -101,7 +100,7 @@ def _read_all(
                 "",
                 "missing-folder",
                 f"de map '{folder_name}' bestaat niet.",
-                "Maak de map aan of zet de juiste map in mkdocs.yml.",
+                f"Maak de map aan of zet de juiste map in {settings.config_file}.",
                 Severity.WARNING,
             )
         )
