@@ -46,7 +46,7 @@ def test_only_the_plugin_mentions_mkdocs() -> None:
 # What only a build needs (geometry, maps, search, exports, the site builder and its theme): an install for
 # checking data alone could leave these out, and ``wijkkaart check`` stays quick to start.
 BUILD_ONLY = (
-    *("mkdocs", "properdocs", "material", "jinja2", "markdown", "nh3"),
+    *("mkdocs", "properdocs", "material"),
     *("geopandas", "shapely", "pyogrio", "pyproj", "pandas", "numpy", "folium", "branca", "xyzservices"),
     *("pagefind", "pagefind_bin", "segno", "icalendar"),
 )
