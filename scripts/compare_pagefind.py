@@ -9,7 +9,6 @@ plain one (10 MB instead of 57 MB). Prints what differs; it asserts nothing.
 
 from __future__ import annotations
 
-import dataclasses
 import gzip
 import json
 import os
@@ -39,7 +38,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def main() -> int:
-    settings = dataclasses.replace(read_settings(REPO), geodata_dir=str(REPO.parent / "shared" / "geo"))
+    settings = read_settings(REPO)
     site = build_site(settings, with_maps=False, parallel=False)
     records = search_records(site.catalog)
     indexes = {}

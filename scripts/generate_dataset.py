@@ -2,9 +2,9 @@
 
     .venv/bin/python scripts/generate_dataset.py OUT_DIR --orgs 10000 --seed 1
 
-Uses ../shared/geo/nl_pc4_centroids.csv (CBS, 4,068 PC4 areas). Wijken are runs of neighbouring PC4
-codes within one gemeente (K = orgs / 25, at least 5); each organisation gets 1-2 locations in one wijk and
-about three spreekuren/activiteiten with varied, valid schedules. Deterministic for a given seed.
+Uses the PC4 register shipped in the package (wijkkaart/data, CBS PC4 2020, 4,068 areas). Wijken are runs of
+neighbouring PC4 codes within one gemeente (K = orgs / 25, at least 5); each organisation gets 1-2 locations in
+one wijk and about three spreekuren/activiteiten with varied, valid schedules. Deterministic for a given seed.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CENTROIDS = REPO.parent / "shared" / "geo" / "nl_pc4_centroids.csv"
+CENTROIDS = REPO / "wijkkaart" / "data" / "pc4_cbs2020.csv"
 THEMES = [
     "geld-en-schulden",
     "ontmoeting",
@@ -200,7 +200,7 @@ def write(out: Path, orgs: int, seed: int) -> None:
         (out / "orgs" / f"org-{n:05d}.yaml").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     (out / "content" / "over.md").write_text("# Over\n\nSynthetische gegevens voor metingen.\n", encoding="utf-8")
     (out / "mkdocs.yml").write_text(
-        f"""site_name: Synthetische kaart
+        """site_name: Synthetische kaart
 site_url: https://voorbeeld.example/
 docs_dir: content
 theme:
@@ -218,8 +218,7 @@ not_in_nav: |
   /te-controleren.md
   /offline.md
 plugins:
-  - wijkkaart:
-      geodata_dir: {REPO.parent / "shared" / "geo"}
+  - wijkkaart
 """,
         encoding="utf-8",
     )

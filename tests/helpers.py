@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import http.server
 import os
@@ -40,11 +39,8 @@ def site_copy(tmp: Path, overlay: Path | None = None) -> Path:
 
 
 def cli_site_copy(tmp: Path, overlay: Path | None = None) -> Path:
-    """Like ``site_copy``, with mkdocs.yml pointing at the geodata (for commands that read it)."""
-    root = site_copy(tmp, overlay)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../../shared/geo", str(GEO)), encoding="utf-8")
-    return root
+    """Like ``site_copy`` (the geodata comes from the package, as on a real site)."""
+    return site_copy(tmp, overlay)
 
 
 def _generate(target: Path, size: int) -> None:
@@ -55,15 +51,16 @@ def _generate(target: Path, size: int) -> None:
 
 
 def settings_for(root: Path, today: date = TODAY) -> Settings:
-    return dataclasses.replace(read_settings(root, today=today), geodata_dir=str(GEO))
+    """The site's own settings with a fixed 'today'; the geodata comes from the package."""
+    return read_settings(root, today=today)
 
 
 def example_copy(tmp: Path, site_url: str | None = None) -> Path:
-    """A copy of the example site (without .venv, site, tests), pointing at the offline geodata."""
+    """A copy of the example site (without .venv, site, tests); nothing beside it, as on a real site."""
     root = tmp / "example"
     shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", ".git", "tests", "*.egg-info", ".cache"))
     config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("../shared/geo", str(GEO))
+    text = config.read_text(encoding="utf-8")
     if site_url:
         text = text.replace("site_url: http://127.0.0.1:8000/", f"site_url: {site_url}")
     config.write_text(text, encoding="utf-8")

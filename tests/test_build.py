@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -49,6 +50,24 @@ def test_generated_pages_stay_out_of_the_nav(built_site: Path) -> None:
     page = (built_site / "wijken" / "schilderswijk" / "index.html").read_text(encoding="utf-8")
     nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', page)
     assert nav_links == ["../..", "../", "../../themas/", "../../over/", "../../bijdragen/"]
+
+
+def test_the_example_builds_strict_with_nothing_beside_it(tmp_path: Path) -> None:
+    """A clone of the repository with no ../shared beside it, as on a laptop, GitHub Actions or Netlify:
+    postcodes checked and boundaries drawn from the data in the package, no warning."""
+    site = example_copy(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["example"]
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "shared" not in config and "geodata_dir" not in config
+    out = tmp_path / "out"
+    completed = subprocess.run(
+        [*MKDOCS, "build", "--strict", "-d", str(out)], cwd=site, capture_output=True, text=True, env=ENV, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "WARNING" not in completed.stderr, completed.stderr
+    wijk_map = json.loads((out / "wijken" / "moerwijk" / "kaart.json").read_text(encoding="utf-8"))
+    assert [a["name"] for a in wijk_map["areas"]] == ["Moerwijk"]
+    assert "CBS PC4 2020" in (out / "assets" / "wijkkaart" / "kaart.html").read_text(encoding="utf-8")
 
 
 def test_bad_data_aborts_and_leaves_the_old_site(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 import wijkkaart
 from wijkkaart.cli import main
 
-from .helpers import GEO, INVALID, REPO, cli_site_copy
+from .helpers import INVALID, REPO, cli_site_copy
 
 
 def test_check_example_site_exits_0() -> None:
@@ -90,12 +90,13 @@ def test_check_reads_properdocs_yml_and_names_it(tmp_path: Path, capsys) -> None
     root = cli_site_copy(tmp_path)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").unlink()
-    (root / "properdocs.yml").write_text(config.replace(f"geodata_dir: {GEO}", "geodata_dir: geen"), encoding="utf-8")
+    (root / "properdocs.yml").write_text(config + "      geodata_dir: geen\n", encoding="utf-8")
     assert main(["--root", str(root), "check"]) == 0
     out, _ = capsys.readouterr()
     assert out == (
-        "properdocs.yml:6 geodata_dir: waarschuwing: geen PC4-gegevens gevonden in geen; postcodes worden niet "
-        "gecontroleerd. Zet 'geodata_dir' naar een map met nl_pc4_centroids.csv. [no-pc4-data]\n"
+        "properdocs.yml:6 geodata_dir: waarschuwing: geen nl_pc4_centroids.csv in geen; het meegeleverde "
+        "PC4-register (CBS PC4 2020) wordt gebruikt. Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of "
+        "zet het naar een map met nl_pc4_centroids.csv. [no-pc4-data]\n"
     )
 
 

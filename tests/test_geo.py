@@ -109,23 +109,25 @@ def test_far_coordinates_are_a_warning(tmp_path: Path) -> None:
     assert catalog is not None
     geo = build_geo(catalog, settings, catalog.register)
     assert render(geo.problems) == (
-        "orgs/buurthuis.yaml:14 locations[0].coordinates: waarschuwing: de coördinaten liggen 2301 m buiten "
+        "orgs/buurthuis.yaml:14 locations[0].coordinates: waarschuwing: de coördinaten liggen 2302 m buiten "
         "postcodegebied 2525. Controleer lat en lon (niet omgewisseld?) en de postcode. [location-far-from-postcode]"
     )
 
 
-def test_without_geodata_maps_show_locations_only_and_warn_once(tmp_path: Path) -> None:
-    settings = dataclasses.replace(settings_for(site_copy(tmp_path)), geodata_dir=str(tmp_path / "niets"))
+def test_a_geodata_dir_without_data_warns_and_the_shipped_data_is_used(tmp_path: Path) -> None:
+    settings = dataclasses.replace(settings_for(site_copy(tmp_path)), geodata_dir="niets")
     site = build_site(settings)
-    assert [(p.code, p.severity.value) for p in site.problems] == [
-        ("no-pc4-data", "warning"),
-        ("no-geodata", "warning"),
-    ]
+    assert render(site.problems) == (
+        "mkdocs.yml:1 geodata_dir: waarschuwing: geen nl_pc4_cbs2020_wgs84.geojson in niets; de meegeleverde "
+        "PC4-vlakken (CBS PC4 2020) worden gebruikt. Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of "
+        "zet het naar een map met PC4-vlakken. [no-geodata]\n"
+        "mkdocs.yml:1 geodata_dir: waarschuwing: geen nl_pc4_centroids.csv in niets; het meegeleverde PC4-register "
+        "(CBS PC4 2020) wordt gebruikt. Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of zet het naar "
+        "een map met nl_pc4_centroids.csv. [no-pc4-data]"
+    )
     wijk_map = json.loads(next(a for a in site.assets if a.path == "wijken/zuid/kaart.json").content)
-    assert wijk_map["areas"] == []
-    org_map = json.loads(next(a for a in site.assets if a.path == "organisaties/buurthuis/kaart.json").content)
-    assert [p["lat"] for p in org_map["places"]] == [52.0705]
-    assert "Bron: CBS" not in next(a for a in site.assets if a.path == MAP_DOCUMENT).content.decode()
+    assert [a["name"] for a in wijk_map["areas"]] == ["Zuid"]
+    assert "Bron: CBS / Kadaster" in next(a for a in site.assets if a.path == MAP_DOCUMENT).content.decode()
 
 
 def test_no_cdn_in_any_map(example: tuple[Catalog, Geo], tmp_path: Path) -> None:
@@ -157,7 +159,7 @@ def test_download_from_pdok_pages_and_records_vintage(tmp_path: Path) -> None:
     assert len(asked) == 2
     assert source.vintage == "CBS PC4 2024"
     saved = json.loads(source.path.read_text())
-    assert [f["properties"]["pc4"] for f in saved["features"]] == ["2525", "2526", "2531", "2532"]
+    assert [f["properties"]["pc4"] for f in saved["features"]] == ["2525", "2526", "2531", "2532", "2533"]
     found = find_polygons(settings)
     assert found is not None and found.path == source.path and found.vintage == "CBS PC4 2024"
 

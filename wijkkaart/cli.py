@@ -59,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     stale_cmd.add_argument("--months", type=int, default=None, help="ouder dan zoveel maanden (standaard 12)")
     geo_cmd = commands.add_parser(
-        "geodata", parents=[common], help="download de PC4-vlakken van PDOK (CBS) die de gegevens nodig hebben"
+        "geodata",
+        parents=[common],
+        help="ververs PC4-vlakken en -register bij PDOK (CBS); anders de meegeleverde",
     )
     geo_cmd.add_argument("--year", type=int, default=None, help="jaargang van CBS postcode4, bv. 2024")
     return parser
@@ -91,7 +93,8 @@ def check(root: Path, config: str | None, fmt: str) -> int:
 
 
 def geodata(root: Path, config: str | None, year: int | None) -> int:
-    from .geodata import download
+    """Refresh the PC4 data from PDOK; a failed download keeps what the site had (a warning, exit 0)."""
+    from .geodata import DownloadError, download, find_polygons
     from .validate import build_catalog
 
     settings = read_settings(root, config)
@@ -101,9 +104,14 @@ def geodata(root: Path, config: str | None, year: int | None) -> int:
         return 1
     try:
         source = download(settings, catalog.pc4s_in_use(), catalog.register, year)
-    except OSError as err:
-        print(f"wijkkaart geodata: downloaden bij PDOK lukte niet ({err}).", file=sys.stderr)
-        return 1
+    except (OSError, ValueError, DownloadError) as err:
+        kept = find_polygons(settings)
+        print(
+            f"wijkkaart geodata: waarschuwing: downloaden bij PDOK lukte niet ({err}). "
+            f"De site gebruikt {kept.vintage} ({kept.path.name}).",
+            file=sys.stderr,
+        )
+        return 0
     print(f"wijkkaart geodata: {source.vintage} opgeslagen in {source.path}", file=sys.stderr)
     return 0
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .geodata import PolygonSource, find_polygons
-from .pc4 import Register
+from .pc4 import SHIPPED_VINTAGE, Register
 from .problems import Problem, Severity
 from .settings import Settings
 
@@ -73,12 +73,10 @@ def dumps(data: Any) -> str:
 def build_geo(catalog: Catalog, settings: Settings, register: Register | None) -> Geo:
     points = _points(catalog, register)
     source = find_polygons(settings)
-    if source is None:
-        return Geo(points=points, problems=[_no_geodata(settings)])
     polygons = _read(source, catalog.pc4s_in_use())
     cleaned = _cleaned(polygons, _cache_file(catalog, settings, source))
     shapes, tolerance = _boundaries(catalog, polygons, cleaned, settings.simplify_m)
-    problems = list(_far_locations(catalog, points, polygons))
+    problems = [*_missing_override(settings), *_far_locations(catalog, points, polygons)]
     return Geo(shapes, points, source.vintage, tolerance, problems)
 
 
@@ -92,8 +90,7 @@ def _read(source: PolygonSource, pc4s: set[str]) -> Any:
 
 def geometry_cached(catalog: Catalog, settings: Settings) -> bool:
     """Whether the slow step of ``build_geo`` (cleaning the coverage) will come from the cache."""
-    source = find_polygons(settings)
-    return source is not None and _cache_file(catalog, settings, source).is_file()
+    return _cache_file(catalog, settings, find_polygons(settings)).is_file()
 
 
 def _cache_file(catalog: Catalog, settings: Settings, source: PolygonSource) -> Path:
@@ -263,12 +260,19 @@ def _far_locations(catalog: Catalog, points: dict[tuple[str, str], Point], polyg
     return problems
 
 
-def _no_geodata(settings: Settings) -> Problem:
-    return Problem(
-        *settings.where("geodata_dir"),
-        "geodata_dir",
-        "no-geodata",
-        "geen PC4-vlakken gevonden; de kaarten tonen alleen locaties, zonder wijkgrenzen.",
-        "Voer 'wijkkaart geodata' uit of zet 'geodata_dir' naar een map met PC4-gegevens.",
-        Severity.WARNING,
-    )
+def _missing_override(settings: Settings) -> list[Problem]:
+    """A ``geodata_dir`` without polygons is a mistake in the settings: the shipped polygons are used instead."""
+    folder = settings.geodata_path
+    if folder is None or (folder / settings.pc4_polygons).is_file():
+        return []
+    return [
+        Problem(
+            *settings.where("geodata_dir"),
+            "geodata_dir",
+            "no-geodata",
+            f"geen {settings.pc4_polygons} in {settings.geodata_dir}; de meegeleverde PC4-vlakken "
+            f"({SHIPPED_VINTAGE}) worden gebruikt.",
+            "Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of zet het naar een map met PC4-vlakken.",
+            Severity.WARNING,
+        )
+    ]

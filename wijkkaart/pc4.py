@@ -1,16 +1,30 @@
-"""The register of Dutch PC4 postcode areas: which exist, their gemeente and centre.
+"""The register of Dutch PC4 postcode areas: which exist, their gemeente, woonplaats and centre.
 
-Read from a small CSV (``nl_pc4_centroids.csv``: CBS PC4 2020, CC BY 4.0) so that ``wijkkaart
+The package carries the register of every PC4 area (``wijkkaart/data``, CBS PC4 2020, CC BY 4.0, "Bron: CBS
+/ Kadaster"; made by ``scripts/make_geodata.py``), so a site needs no setting for it. ``register_for``
+picks, in this order: the register that ``wijkkaart geodata`` refreshed in the cache folder, the
+``nl_pc4_centroids.csv`` in an optional ``geodata_dir``, the shipped one. A small CSV, so that ``wijkkaart
 check`` can tell an unknown postcode without loading any geometry.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
-CENTROIDS_FILE = "nl_pc4_centroids.csv"
+from .settings import Settings
+
+CENTROIDS_FILE = "nl_pc4_centroids.csv"  # the register's name in a geodata_dir
+SHIPPED_VINTAGE = "CBS PC4 2020"
+REGISTER_FILE = "pc4_cbs2020.csv"
+POLYGONS_FILE = "pc4_cbs2020.fgb"
+WIJKEN_FILE = "wijken_cbs.csv"
+CACHED_REGISTER = "pc4.csv"  # written by ``wijkkaart geodata`` into the cache folder
+REGISTER_COLUMNS = ("pc4", "plaats", "gemeente", "provincie", "lat", "lon")
 
 
 @dataclass(frozen=True)
@@ -35,16 +49,75 @@ class Register:
         return self.areas.get(pc4)
 
 
-def read_register(geodata_dir: Path | None) -> Register | None:
-    """The register from ``geodata_dir``, or ``None`` when there is no PC4 data at hand."""
-    if geodata_dir is None or not (geodata_dir / CENTROIDS_FILE).is_file():
-        return None
-    path = geodata_dir / CENTROIDS_FILE
+@dataclass(frozen=True)
+class CbsWijk:
+    """A CBS wijk with the PC4 areas that make it up (for starting a site's wijken)."""
+
+    gemeente: str
+    code: str
+    naam: str
+    pc4: tuple[str, ...]
+
+
+def packaged(name: str) -> Path:
+    """A data file shipped inside the package."""
+    return Path(str(resources.files("wijkkaart") / "data" / name))
+
+
+def register_for(settings: Settings) -> Register:
+    """The register a site uses: the refreshed one in the cache, else ``geodata_dir``'s, else the shipped one."""
+    cached = settings.path(settings.cache_dir) / CACHED_REGISTER
+    if cached.is_file():
+        return _read(cached)
+    return read_register(settings.geodata_path)
+
+
+def read_register(geodata_dir: Path | None = None) -> Register:
+    """The register from ``geodata_dir`` when it holds one, else the one shipped in the package."""
+    if geodata_dir is not None and (geodata_dir / CENTROIDS_FILE).is_file():
+        return _read(geodata_dir / CENTROIDS_FILE)
+    return _read(packaged(REGISTER_FILE))
+
+
+def write_register(register: Register, path: Path) -> None:
+    """``register`` as CSV in the shipped file's columns (written next to the target, then moved)."""
+    partial = path.with_name(path.name + ".deel")
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(REGISTER_COLUMNS)
+        writer.writerows(_row(register.areas[p]) for p in sorted(register.areas))
+    partial.replace(path)
+
+
+def cbs_wijken(gemeente: str) -> list[CbsWijk]:
+    """The CBS wijken of ``gemeente`` (its name as in the register) that the package knows; often none."""
+    return [w for w in _all_wijken() if w.gemeente == gemeente]
+
+
+@cache
+def _all_wijken() -> tuple[CbsWijk, ...]:
+    with packaged(WIJKEN_FILE).open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            CbsWijk(r["gemeente"], r["code"], r["naam"], tuple(r["pc4"].split())) for r in csv.DictReader(handle)
+        )
+
+
+def _read(path: Path) -> Register:
+    return Register(dict(_cached_read(path, path.stat().st_mtime_ns)), str(path))
+
+
+@cache
+def _cached_read(path: Path, mtime_ns: int) -> tuple[tuple[str, Area], ...]:
+    """The areas of a register file, read once per process while the file is unchanged."""
     with path.open(encoding="utf-8", newline="") as handle:
-        areas = {row["pc4"]: _area(row) for row in csv.DictReader(handle)}
-    return Register(areas, str(path))
+        return tuple((row["pc4"], _area(row)) for row in csv.DictReader(handle))
 
 
 def _area(row: dict[str, str]) -> Area:
     lat, lon = (float(row[k]) if row[k] else None for k in ("lat", "lon"))
     return Area(row["pc4"], row["plaats"], row["gemeente"], lat, lon, row.get("provincie") or "")
+
+
+def _row(area: Area) -> Iterable[str]:
+    coordinates = ("" if v is None else f"{v:.6f}".rstrip("0").rstrip(".") for v in (area.lat, area.lon))
+    return (area.pc4, area.plaats, area.gemeente, area.provincie, *coordinates)

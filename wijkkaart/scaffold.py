@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jinja2
 
-from .pc4 import read_register
+from .pc4 import register_for
 from .settings import Settings
 from .validate import read_themes
 
@@ -53,9 +53,7 @@ def _render(settings: Settings, kind: str, name: str) -> str:
 
 def _some_pc4(settings: Settings) -> str:
     """A real PC4 of the site's gemeente, so the new wijk passes the check until the editor fills in its own."""
-    register = read_register(settings.geodata_path)
-    if register is None:
-        return "1011"
+    register = register_for(settings)
     wanted = settings.gemeente.casefold()
     codes = sorted(c for c, a in register.areas.items() if wanted in (a.plaats.casefold(), a.gemeente.casefold()))
     return codes[0] if codes else sorted(register.areas)[0]

@@ -17,7 +17,7 @@ from .fields import SLUG
 from .load import Document, load_bytes
 from .model import Organisation, Taxonomy, Theme, Wijk, is_stale
 from .parallel import Background
-from .pc4 import read_register
+from .pc4 import CENTROIDS_FILE, SHIPPED_VINTAGE, register_for
 from .problems import Problem, Severity, errors
 from .references import check_references
 from .settings import Settings
@@ -37,9 +37,8 @@ def build_catalog(settings: Settings, parallel: bool = False) -> tuple[Catalog |
     ``_records``).
     """
     problems: list[Problem] = []
-    register = read_register(settings.geodata_path)
-    if register is None:
-        problems.append(_no_register(settings))
+    register = register_for(settings)
+    problems += _missing_register(settings)
     themes = read_themes(settings, problems)
     wijken = {
         slug: WijkEntry(slug, doc, wijk) for slug, doc, wijk in _read_all(settings, "wijken", Wijk, problems, parallel)
@@ -65,16 +64,22 @@ def _services(orgs: dict[str, OrgEntry]) -> list[ServiceEntry]:
     return [ServiceEntry(o, s, i) for o in orgs.values() for i, s in enumerate(o.org.services)]
 
 
-def _no_register(settings: Settings) -> Problem:
-    where = settings.geodata_dir or "(geen geodata_dir ingesteld)"
-    return Problem(
-        *settings.where("geodata_dir"),
-        "geodata_dir",
-        "no-pc4-data",
-        f"geen PC4-gegevens gevonden in {where}; postcodes worden niet gecontroleerd.",
-        "Zet 'geodata_dir' naar een map met nl_pc4_centroids.csv.",
-        Severity.WARNING,
-    )
+def _missing_register(settings: Settings) -> list[Problem]:
+    """A ``geodata_dir`` without a register is a mistake in the settings: the shipped register is used instead."""
+    folder = settings.geodata_path
+    if folder is None or (folder / CENTROIDS_FILE).is_file():
+        return []
+    return [
+        Problem(
+            *settings.where("geodata_dir"),
+            "geodata_dir",
+            "no-pc4-data",
+            f"geen {CENTROIDS_FILE} in {settings.geodata_dir}; het meegeleverde PC4-register ({SHIPPED_VINTAGE}) "
+            "wordt gebruikt.",
+            f"Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of zet het naar een map met {CENTROIDS_FILE}.",
+            Severity.WARNING,
+        )
+    ]
 
 
 def read_themes(settings: Settings, problems: list[Problem]) -> dict[str, Theme]:
