@@ -99,11 +99,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def build_example(out: Path, before: str = "") -> str:
-    """A strict build of the example site into ``out``, in a fresh process that first runs the Python in
-    ``before``; its log, which holds no warning."""
+def build_example(out: Path, before: str = "", builder: str = "mkdocs") -> str:
+    """A strict build of the example site into ``out`` by ``builder`` (``mkdocs`` or ``properdocs``), in a
+    fresh process that first runs the Python in ``before``; its log, which holds no warning."""
+    start = f"{before}from {builder}.__main__ import cli; cli()"
     completed = subprocess.run(
-        [sys.executable, "-c", f"{before}from mkdocs.__main__ import cli; cli()", "build", "--strict", "-d", str(out)],
+        [sys.executable, "-c", start, "build", "--strict", "-f", "mkdocs.yml", "-d", str(out)],
         cwd=REPO,
         capture_output=True,
         text=True,

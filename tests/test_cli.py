@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import shutil
@@ -9,6 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+import wijkkaart
 from wijkkaart.cli import main
 
 from .helpers import INVALID, REPO, cli_site_copy
@@ -80,3 +84,43 @@ def test_committed_schemas_are_current(tmp_path: Path) -> None:
 def test_console_script_is_installed() -> None:
     exe = shutil.which("wijkkaart", path=os.path.dirname(sys.executable))
     assert exe is not None
+
+
+def test_check_reads_properdocs_yml_and_names_it(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    root = cli_site_copy(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").unlink()
+    (root / "properdocs.yml").write_text(config + "      geodata_dir: geen\n", encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 0
+    out, _ = capsys.readouterr()
+    assert out == (
+        "properdocs.yml:6 geodata_dir: waarschuwing: geen nl_pc4_centroids.csv in geen; het meegeleverde "
+        "PC4-register (CBS PC4 2020) wordt gebruikt. Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of "
+        "zet het naar een map met nl_pc4_centroids.csv. [no-pc4-data]\n"
+    )
+
+
+def test_config_after_the_command(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    root = cli_site_copy(tmp_path)
+    (root / "mkdocs.yml").rename(root / "kaart.yml")
+    (root / "mkdocs.yml").write_text("plugins:\n  - wijkkaart:\n      orgs_dir: elders\n", encoding="utf-8")
+    assert main(["check", "--root", str(root), "--config", "kaart.yml"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_a_named_config_that_is_missing_is_a_usage_error(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    root = cli_site_copy(tmp_path)
+    with pytest.raises(SystemExit) as exit_:
+        main(["--root", str(root), "check", "--config", "properdocs.yml"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        f"wijkkaart: error: het configuratiebestand properdocs.yml bestaat niet in {root.resolve()}\n"
+    )
+
+
+def test_version(capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"wijkkaart {wijkkaart.__version__}\n"
+    assert importlib.metadata.version("wijkkaart") == wijkkaart.__version__

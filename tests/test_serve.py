@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import hashlib
 import os
+import re
 import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from wijkkaart.csp import policy
+
 from .helpers import example_copy
+
+TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+LIVE_RELOAD = re.compile(r"<script>(\s*var livereload = .*?)</script>(?=</body>)", re.DOTALL)
 
 
 def _free_port() -> int:
@@ -42,6 +55,42 @@ class _Log:
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode()
+
+
+@contextlib.contextmanager
+def serving(root: Path, builder: str = "mkdocs") -> Iterator[tuple[str, _Log]]:
+    """``<builder> serve`` of the site in ``root``: its address once it serves, and its log."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", builder, "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stderr=subprocess.STDOUT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        log = _Log(server.stdout)
+        log.wait_for("Serving on")
+        yield f"http://127.0.0.1:{port}", log
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.parametrize("builder", ["mkdocs", "properdocs"])
+def test_serve_allows_exactly_its_live_reload_script(tmp_path: Path, builder: str) -> None:
+    """The served page's policy is the page's own plus the hash of the one script the server adds."""
+    with serving(example_copy(tmp_path), builder) as (url, _):
+        html = _get(url + "/wijken/moerwijk/")
+    script = LIVE_RELOAD.search(html)
+    served = POLICY.search(html)
+    assert script is not None and served is not None, html[-2000:]
+    built = policy(POLICY.sub("", html.replace(f"<script>{script[1]}</script>", "")), TILES)  # as in a build
+    digest = "'sha256-" + base64.b64encode(hashlib.sha256(script[1].encode()).digest()).decode() + "'"
+    assert digest not in built
+    assert served[1] == built.replace("script-src 'self'", f"script-src 'self' {digest}", 1)
 
 
 def test_serve_keeps_the_last_good_site_on_bad_data(tmp_path: Path) -> None:

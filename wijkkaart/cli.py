@@ -10,15 +10,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .catalog import OrgEntry
 from .model import is_stale
 from .problems import render, summary
-from .settings import read_settings
+from .settings import CONFIG_FILES, find_config, read_settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.config and find_config(Path(args.root), args.config) is None:
+        parser.error(f"het configuratiebestand {args.config} bestaat niet in {Path(args.root).resolve()}")
     if args.command == "check":
         return check(Path(args.root), args.config, args.format)
     if args.command == "schema":
@@ -37,23 +40,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wijkkaart", description="Sociale kaart: gegevens controleren en bouwen.")
-    parser.add_argument("--root", default=".", help="map van de site (met mkdocs.yml); standaard de huidige map")
-    parser.add_argument("--config", default="mkdocs.yml", help="naam van het mkdocs-configuratiebestand")
+    parser.add_argument("--version", action="version", version=f"wijkkaart {__version__}")
+    _site_options(parser, ".", None)
     commands = parser.add_subparsers(dest="command")
-    check_cmd = commands.add_parser("check", help="controleer orgs/ en wijken/ zonder iets te schrijven")
+    common = argparse.ArgumentParser(add_help=False)
+    _site_options(common, argparse.SUPPRESS, argparse.SUPPRESS)  # also after the command; given there, it counts
+    check_cmd = commands.add_parser(
+        "check", parents=[common], help="controleer orgs/ en wijken/ zonder iets te schrijven"
+    )
     check_cmd.add_argument(
         "--format", choices=["text", "github"], default="text", help="'github' geeft annotaties voor GitHub Actions"
     )
-    schema_cmd = commands.add_parser("schema", help="schrijf de JSON Schema's voor editors")
+    schema_cmd = commands.add_parser("schema", parents=[common], help="schrijf de JSON Schema's voor editors")
     schema_cmd.add_argument("--out", default="schemas", help="map voor de schema's (standaard: schemas)")
-    new_cmd = commands.add_parser("new", help="maak een nieuw bestand voor een organisatie of wijk")
+    new_cmd = commands.add_parser("new", parents=[common], help="maak een nieuw bestand voor een organisatie of wijk")
     new_cmd.add_argument("kind", choices=["org", "wijk"], help="'org' of 'wijk'")
     new_cmd.add_argument("name", help='de naam, bv. "Buurthuis De Linde"')
-    stale_cmd = commands.add_parser("stale", help="organisaties die lang niet zijn nagekeken, oudste eerst")
+    stale_cmd = commands.add_parser(
+        "stale", parents=[common], help="organisaties die lang niet zijn nagekeken, oudste eerst"
+    )
     stale_cmd.add_argument("--months", type=int, default=None, help="ouder dan zoveel maanden (standaard 12)")
     _init_parser(commands)
     geo_cmd = commands.add_parser(
         "geodata",
+        parents=[common],
         help="ververs PC4-vlakken en -register bij PDOK (CBS); anders de meegeleverde",
     )
     geo_cmd.add_argument("--year", type=int, default=None, help="jaargang van CBS postcode4, bv. 2024")
@@ -84,7 +94,15 @@ def init(folder: Path, gemeenten: list[str], site_url: str | None) -> int:
     return 0
 
 
-def check(root: Path, config: str, fmt: str) -> int:
+def _site_options(parser: argparse.ArgumentParser, root: str, config: str | None) -> None:
+    names = ", ".join(CONFIG_FILES[:-1]) + " of " + CONFIG_FILES[-1]
+    parser.add_argument("--root", default=root, help="map van de site; standaard de huidige map")
+    parser.add_argument(
+        "--config", default=config, help=f"het configuratiebestand in die map; standaard het eerste van {names}"
+    )
+
+
+def check(root: Path, config: str | None, fmt: str) -> int:
     """Validate with the build's own settings and checks; render and write nothing."""
     from .validate import build_catalog
 
@@ -101,7 +119,7 @@ def check(root: Path, config: str, fmt: str) -> int:
     return 0
 
 
-def geodata(root: Path, config: str, year: int | None) -> int:
+def geodata(root: Path, config: str | None, year: int | None) -> int:
     """Refresh the PC4 data from PDOK; a failed download keeps what the site had (a warning, exit 0)."""
     from .geodata import DownloadError, download, find_polygons
     from .validate import build_catalog
@@ -125,7 +143,7 @@ def geodata(root: Path, config: str, year: int | None) -> int:
     return 0
 
 
-def new(root: Path, config: str, kind: str, name: str) -> int:
+def new(root: Path, config: str | None, kind: str, name: str) -> int:
     from .scaffold import ScaffoldError, scaffold
 
     try:
@@ -137,7 +155,7 @@ def new(root: Path, config: str, kind: str, name: str) -> int:
     return 0
 
 
-def stale(root: Path, config: str, months: int | None) -> int:
+def stale(root: Path, config: str | None, months: int | None) -> int:
     from dataclasses import replace
 
     from .validate import build_catalog

@@ -48,3 +48,9 @@ def with_csp(html: str, tiles_url: str) -> str:
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, tiles_url)}">'
     found = _HEAD.search(html)
     return html[: found.end()] + tag + html[found.end() :] if found else html
+
+
+def allow_script(html: str, script: str) -> str:
+    """``html`` whose policy also allows the one inline script ``script``: the live-reload script that
+    ``mkdocs serve`` adds to each page as it sends it (never in a build)."""
+    return html.replace("script-src 'self'", f"script-src 'self' {_hash(script)}", 1)

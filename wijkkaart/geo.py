@@ -261,14 +261,13 @@ def _far_locations(catalog: Catalog, points: dict[tuple[str, str], Point], polyg
 
 
 def _missing_override(settings: Settings) -> list[Problem]:
-    """A ``geodata_dir`` without polygons is a mistake in mkdocs.yml: the shipped polygons are used instead."""
+    """A ``geodata_dir`` without polygons is a mistake in the settings: the shipped polygons are used instead."""
     folder = settings.geodata_path
     if folder is None or (folder / settings.pc4_polygons).is_file():
         return []
     return [
         Problem(
-            "mkdocs.yml",
-            1,
+            *settings.where("geodata_dir"),
             "geodata_dir",
             "no-geodata",
             f"geen {settings.pc4_polygons} in {settings.geodata_dir}; de meegeleverde PC4-vlakken "

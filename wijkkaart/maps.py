@@ -100,11 +100,15 @@ class MapBuilder:
             PageData(),
             PhoneFriendly(),
         ]
-        for number, element in enumerate([document, fmap, *layers]):
-            element._id = f"{number:x}"  # stable names, so the same settings give the same file (and cache)
         for layer in layers:
             layer.add_to(fmap)
-        return MapFile(MAP_DOCUMENT, with_csp(document.render(), self.settings.tiles_url))
+        html = document.render()
+        # Stable names, so the same settings give the same file (and cache): folium names each element with
+        # a random id; each name is given, through the public ``get_name``, a number in its place.
+        for number, element in enumerate([document, fmap, *layers]):
+            name = element.get_name()
+            html = html.replace(name, f"{name.rsplit('_', 1)[0]}_{number:x}")
+        return MapFile(MAP_DOCUMENT, with_csp(html, self.settings.tiles_url))
 
     def overview(self) -> MapFile:
         links = Links("index.md")

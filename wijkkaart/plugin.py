@@ -28,9 +28,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .build import SCRIPT, STYLESHEET, Site, build_site, publish, staged
-from .csp import with_csp
+from .csp import allow_script, with_csp
 from .frames import TEMPLATE as FRAME_TEMPLATE
-from .frames import Frames
+from .frames import Frames, untested
 from .offline import head_template
 from .pages import render_problem_banner
 from .parallel import Background
@@ -40,6 +40,7 @@ from .urls import NAV_PAGES
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
 ANCHOR_ID = re.compile(r'id="([^"]+)"')  # white space before it is checked apart: a literal start is found fast
+LIVE_RELOAD = re.compile(rb"<script>(.*)</script>", re.DOTALL)  # what the builder's server adds to a page
 STAGING = ".wijkkaart-bestanden"  # hidden: mkdocs leaves it when it cleans the site folder
 
 
@@ -79,11 +80,12 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         _require_material(config)
         _no_web_fonts(config)
         _warn_without_site_url(config)
-        self.settings = Settings.from_options(root, {**dict(self.config), "site_url": config.site_url or ""})
+        options = {**dict(self.config), "site_url": config.site_url or ""}
+        self.settings = Settings.from_options(config_file.parent, options, config=config_file)
         self.head, self.heads = head_template(self.settings), {}
         config.extra_css.append(STYLESHEET)
         script = ExtraScriptValue(SCRIPT)
@@ -169,8 +171,12 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        """Generated pages are rendered through frames (see ``frames``): the theme once per kind of page."""
-        self.frames = Frames(env, self.nav_pages)
+        """Generated pages are rendered through frames (see ``frames``): the theme once per kind of page; by
+        the theme page by page when frames are not tested with it."""
+        untested_theme = untested(config.theme.name)
+        if untested_theme is not None:
+            log.info("wijkkaart: gedeelde kaders zijn niet getest met %s; het thema maakt elke pagina.", untested_theme)
+        self.frames = Frames(env, self.nav_pages, enabled=untested_theme is None)
         self.frames.install()
         self._lap("mkdocs: pages read")
         return env
@@ -199,6 +205,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self._lap("mkdocs: pages and files written")
         if self.frames is not None:
             log.info("wijkkaart: %d pagina's in een gedeeld kader van het thema.", self.frames.filled)
+            for uses in self.frames.refused:
+                log.info("wijkkaart: geen gedeeld kader: het thema kijkt naar de waarden (%s).", ", ".join(uses))
             self.frames = None  # it holds on to the first page of each kind
         self._publish(config)
         started = time.perf_counter()
@@ -249,6 +257,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             path = self.settings.path(name)
             if path.exists():
                 server.watch(str(path))
+        _allow_live_reload(server)
         return server
 
 
@@ -282,6 +291,27 @@ def _inclusion(src: str) -> InclusionLevel:
     """Generated pages stay out of the navigation, except the start, wijken and thema's pages; a site may still
     list any page in its ``nav``."""
     return InclusionLevel.UNDEFINED if src in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+
+
+def _allow_live_reload(server: Any) -> None:
+    """The builder's server adds an inline script to every page it sends, which reloads the page when the
+    site is rebuilt; each page's policy is made to allow exactly that script. The server has no public way
+    to do so: this wraps the method that adds the script (the same in MkDocs 1.6 and ProperDocs; tested)."""
+    inject = getattr(server, "_inject_js_into_html", None)
+    if inject is None:
+        log.info("wijkkaart: de pagina's laden niet vanzelf opnieuw (het beleid laat het script niet toe).")
+        return
+
+    def injected(content: bytes, epoch: int) -> bytes:
+        output: bytes = inject(content, epoch)
+        end = content.rfind(b"</body>")
+        added = output[end : end + len(output) - len(content)] if end >= 0 else output[len(content) :]
+        script = LIVE_RELOAD.fullmatch(added)
+        if script is None:
+            return output
+        return allow_script(output.decode("utf-8"), script[1].decode("utf-8")).encode("utf-8")
+
+    server._inject_js_into_html = injected
 
 
 def _as_it_is(page: Page, config: MkDocsConfig, files: Files) -> None:

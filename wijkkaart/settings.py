@@ -1,7 +1,9 @@
-"""Settings shared by the build and ``wijkkaart check``: read from mkdocs.yml without mkdocs.
+"""Settings shared by the build and ``wijkkaart check``: read from the builder's configuration file
+(``mkdocs.yml`` or ``properdocs.yml``) without mkdocs.
 
-The plugin's options in mkdocs.yml are the one place a site owner configures wijkkaart; the CLI
-reads the same block so that checking and building can never disagree.
+The plugin's options in that file are the one place a site owner configures wijkkaart; the CLI
+reads the same block so that checking and building can never disagree. Problems with a setting name the
+file and the line of that setting.
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+# Where a builder looks for its configuration when none is named, in ProperDocs' order (MkDocs itself reads
+# only the last two).
+CONFIG_FILES = ("properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml")
 
 DEFAULTS: dict[str, Any] = {
     "orgs_dir": "orgs",
@@ -55,12 +61,21 @@ class Settings:
     report_url: str = DEFAULTS["report_url"]
     site_url: str = ""
     today: date = field(default_factory=date.today)
+    config_file: str = CONFIG_FILES[-2]  # the configuration file's name, for messages
+    config_lines: tuple[tuple[str, int], ...] = ()  # the line of each plugin option in it
 
     @classmethod
-    def from_options(cls, root: Path, options: dict[str, Any], today: date | None = None) -> Settings:
-        known = {f.name for f in fields(cls)} - {"root", "today"}
+    def from_options(
+        cls, root: Path, options: dict[str, Any], today: date | None = None, config: Path | None = None
+    ) -> Settings:
+        known = {f.name for f in fields(cls)} - {"root", "today", "config_file", "config_lines"}
         values = {k: v for k, v in options.items() if k in known and v is not None}
-        return cls(root=root, today=today or date.today(), **values)
+        where: dict[str, Any] = {"config_file": config.name, "config_lines": option_lines(config)} if config else {}
+        return cls(root=root, today=today or date.today(), **values, **where)
+
+    def where(self, key: str) -> tuple[str, int]:
+        """The configuration file and the line of the option ``key`` (its first line when not set there)."""
+        return self.config_file, dict(self.config_lines).get(key, 1)
 
     def path(self, relative: str) -> Path:
         return (self.root / relative).resolve()
@@ -96,5 +111,29 @@ def plugin_options(config_file: Path) -> dict[str, Any]:
     return site
 
 
-def read_settings(root: Path, config_name: str = "mkdocs.yml", today: date | None = None) -> Settings:
-    return Settings.from_options(root.resolve(), plugin_options(root / config_name), today)
+def option_lines(config_file: Path) -> tuple[tuple[str, int], ...]:
+    """The line (from 1) of each of the ``wijkkaart`` plugin's options in a configuration file."""
+    try:
+        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return ()
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
+        if key.value == "plugins" and isinstance(value, yaml.SequenceNode):
+            for entry in value.value:
+                for name, options in entry.value if isinstance(entry, yaml.MappingNode) else []:
+                    if name.value == "wijkkaart" and isinstance(options, yaml.MappingNode):
+                        return tuple((k.value, k.start_mark.line + 1) for k, _ in options.value)
+    return ()
+
+
+def find_config(root: Path, name: str | None = None) -> Path | None:
+    """The configuration file: ``name`` in ``root``, or else the first of ``CONFIG_FILES`` there."""
+    candidates = [root / name] if name else [root / candidate for candidate in CONFIG_FILES]
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def read_settings(root: Path, config_name: str | None = None, today: date | None = None) -> Settings:
+    """The settings of the site in ``root``; the defaults when it has no configuration file."""
+    config = find_config(root, config_name)
+    options = plugin_options(config) if config else {}
+    return Settings.from_options(root.resolve(), options, today, config)

@@ -65,14 +65,13 @@ def _services(orgs: dict[str, OrgEntry]) -> list[ServiceEntry]:
 
 
 def _missing_register(settings: Settings) -> list[Problem]:
-    """A ``geodata_dir`` without a register is a mistake in mkdocs.yml: the shipped register is used instead."""
+    """A ``geodata_dir`` without a register is a mistake in the settings: the shipped register is used instead."""
     folder = settings.geodata_path
     if folder is None or (folder / CENTROIDS_FILE).is_file():
         return []
     return [
         Problem(
-            "mkdocs.yml",
-            1,
+            *settings.where("geodata_dir"),
             "geodata_dir",
             "no-pc4-data",
             f"geen {CENTROIDS_FILE} in {settings.geodata_dir}; het meegeleverde PC4-register ({SHIPPED_VINTAGE}) "
@@ -106,7 +105,7 @@ def _read_all(
                 "",
                 "missing-folder",
                 f"de map '{folder_name}' bestaat niet.",
-                "Maak de map aan of zet de juiste map in mkdocs.yml.",
+                f"Maak de map aan of zet de juiste map in {settings.config_file}.",
                 Severity.WARNING,
             )
         )
