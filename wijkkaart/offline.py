@@ -36,8 +36,10 @@ def manifest(settings: Settings) -> str:
 
 
 def head_template(settings: Settings) -> jinja2.Template:
-    """The end of every page's ``<head>`` (manifest link, what a browser without scripts leaves out),
+    """The end of every page's ``<head>`` (manifest link, the client's list page, what a browser without
+    scripts leaves out),
     rendered with ``root``: the page's way back to the site root (e.g. ``../../``)."""
     from .pages import template_environment
+    from .urls import LIST_SRC, page_url
 
-    return template_environment(settings).get_template("head.html")
+    return template_environment(settings).get_template("head.html", globals={"list_url": page_url(LIST_SRC)})

@@ -29,7 +29,7 @@ from .served import Reach
 from .settings import Settings
 from .text import dutch_list
 from .timetable import holidays, utc_offsets
-from .urls import MAP_FILES, Links, org_src, page_url, print_src, theme_src, wijk_src
+from .urls import LIST_SRC, LIST_STYLESHEET, MAP_FILES, Links, org_src, page_url, print_src, theme_src, wijk_src
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 ANCHOR = "wk-anchor-placeholder"
@@ -90,6 +90,7 @@ class Renderer:
             self._page("themas/index.md", "themas.md"),
             self._page("te-controleren.md", "stale.md"),
             self._page("offline.md", "offline.md"),
+            self._page(LIST_SRC, "list.md", list_stylesheet=LIST_STYLESHEET),
         ]
         pages += [self._page(wijk_src(w.slug), "wijk.md", **self._wijk(w)) for w in catalog.wijken.values()]
         pages += [self._page(print_src(w.slug), "print.md", **self._print(w)) for w in catalog.wijken.values()]

@@ -2,6 +2,7 @@
 
 import { enhanceCards } from "./cards.js";
 import { enhanceFilters } from "./filters.js";
+import { enhanceList } from "./list.js";
 import { enhanceMaps } from "./maps.js";
 import { enhanceOffline } from "./offline.js";
 import { enhancePostcode } from "./postcode.js";
@@ -17,6 +18,7 @@ function start() {
   enhanceMaps();
   enhancePrint();
   enhanceCards();
+  enhanceList();
   enhanceFilters();
   enhancePostcode();
   enhanceSearch();
