@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -36,8 +36,68 @@ def test_visited_pages_and_a_saved_wijk_work_offline(browser: Browser, site_url:
     ).to_be_visible()
     page.goto(site_url + "/wijken/moerwijk/print/")
     expect(page.get_by_role("heading", name="Hulp en activiteiten in Moerwijk")).to_be_visible()
+    page.goto(site_url + "/organisaties/schuldhulpmaatje-den-haag/")  # never opened; linked from Moerwijk
+    expect(page.get_by_role("heading", name="SchuldHulpMaatje Den Haag", level=1)).to_be_visible()
     page.goto(site_url + "/themas/wonen/")  # never opened: the Dutch offline page
     expect(page.get_by_role("heading", name="Geen verbinding", level=1)).to_be_visible()
+    context.close()
+
+
+def _offline_page_works(page: Page, url: str, home: str) -> None:
+    """``url`` (never opened) shows the offline page with its styles, and its home link leads home."""
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Geen verbinding", level=1)).to_be_visible()
+    assert page.url == url  # the address stays: once there is signal again, reloading opens the page
+    header = page.locator(".md-header")
+    assert header.evaluate("h => getComputedStyle(h).position") == "sticky"  # the theme's styles
+    assert header.evaluate("h => getComputedStyle(h).backgroundColor") == "rgb(0, 105, 92)"  # and wijkkaart's
+    page.get_by_role("link", name="Naar de startpagina").click()
+    expect(page.get_by_role("heading", name="Sociale kaart", level=1)).to_be_visible()
+    assert page.url == home
+
+
+def opened_with_worker(browser: Browser, base: str, paths: list[str]) -> tuple[BrowserContext, Page]:
+    """A phone with the service worker that opened ``paths``; the offline page is kept from the second on."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    page = context.new_page()
+    for path in paths:
+        page.goto(base + path)
+        page.evaluate("navigator.serviceWorker.ready")
+    page.wait_for_function(
+        "caches.keys().then(k => Promise.all(k.map(n => caches.open(n).then(c => c.keys()))))"
+        ".then(all => all.flat().some(r => r.url.endsWith('/offline/')))"
+    )
+    return context, page
+
+
+def test_the_offline_page_at_any_depth(browser: Browser, site_url: str) -> None:
+    context, page = opened_with_worker(browser, site_url, ["/", "/wijken/"])
+    context.set_offline(True)
+    for path in ("/themas/wonen/", "/wijken/moerwijk/print/", "/wijken/loosduinen/"):
+        _offline_page_works(page, site_url + path, site_url + "/")
+    context.close()
+
+
+def test_a_search_without_signal_says_so_and_what_still_works(browser: Browser, site_url: str) -> None:
+    context, page = opened_with_worker(browser, site_url, ["/wijken/", "/"])
+    context.set_offline(True)
+    page.fill("#wk-postcode", "2533 AB")
+    page.locator("form[data-wk-postcode] button[type=submit]").click()
+    expect(page.locator("[data-wk-message]")).to_have_text(
+        "Geen verbinding met internet. Zoeken op postcode werkt zonder internet alleen in een wijk die je met de "
+        "knop Bewaar offline hebt bewaard. Pagina's die je eerder hebt geopend, kun je nog wel bekijken."
+    )
+    page.fill("#wk-q", "schulden")
+    expect(page.locator("[data-wk-search-results]")).to_have_text(
+        "Geen verbinding met internet. Zoeken op woord werkt alleen met internet. Wat nog wel werkt: de pagina's "
+        "die je eerder hebt geopend, en zoeken op postcode in een wijk die je offline hebt bewaard."
+    )
+    context.set_offline(False)  # signal again: the word search works
+    page.fill("#wk-q", "klaverjassen")
+    expect(
+        page.locator("[data-wk-search-results]").get_by_role("link", name="Kaarttafel (klaverjassen)")
+    ).to_be_visible()
     context.close()
 
 

@@ -1,12 +1,13 @@
 // Service worker for offline use: pages a maatje has opened (and a wijk saved for offline use) open again
-// without signal. One cache per build; a new build removes the old one.
+// without signal. One cache per build; a new build removes the old one. Within one build no file changes,
+// so a file in the cache is never fetched again: a next page asks the network for its HTML only.
+// A first visit costs this file alone: what the page loaded is kept from the browser's own cache, and the
+// offline page is fetched from the second page on (or when a wijk is saved).
 const VERSION = {{ version|tojson }};
 const CACHE = `wijkkaart-${VERSION}`;
 const OFFLINE = new URL("offline/", self.registration.scope).href;
 
-self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.add(OFFLINE)).then(() => self.skipWaiting()));
-});
+self.addEventListener("install", () => self.skipWaiting());
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(caches.keys()
@@ -14,11 +15,14 @@ self.addEventListener("activate", (event) => {
     .then(() => self.clients.claim()));
 });
 
-async function keep(urls) {
+/** Keep `urls`; `fresh` ones come from the network, the others from the browser's cache when it has them
+ * (the files the page has just loaded: keeping them costs no second download). */
+async function keep(urls, fresh) {
   const cache = await caches.open(CACHE);
   await Promise.all(urls.map(async (url) => {
     try {
-      const response = await fetch(url, { cache: "no-cache" });
+      if (await cache.match(url)) return;
+      const response = await fetch(url, { cache: fresh ? "no-cache" : "force-cache" });
       if (response.ok) await cache.put(url, response);
     } catch {
       // offline already: keep what we have
@@ -26,23 +30,39 @@ async function keep(urls) {
   }));
 }
 
+function ensureOffline() {
+  return keep([OFFLINE], false);
+}
+
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "keep" && Array.isArray(data.urls)) {
     const own = data.urls.filter((u) => new URL(u).origin === self.location.origin);
     const reply = { type: "kept", id: data.id, count: own.length };
-    event.waitUntil(keep(own).then(() => event.source && event.source.postMessage(reply)));
+    const saved = data.save ? ensureOffline() : Promise.resolve();
+    event.waitUntil(Promise.all([keep(own, Boolean(data.save)), saved])
+      .then(() => event.source && event.source.postMessage(reply)));
   }
 });
 
-async function networkFirst(request) {
+/** The offline page, for a page of any depth: its links and styles resolve from the offline page's own
+ * address (a <base>), so its styles load and its home link leads home, under a subpath too. */
+async function offlinePage(cache) {
+  const page = await cache.match(OFFLINE);
+  if (!page) return Response.error();
+  const html = (await page.text()).replace(/<head([^>]*)>/i, (head) => `${head}<base href="${OFFLINE}">`);
+  return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+async function navigate(request, event) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
     if (response.ok) cache.put(request, response.clone());
+    event.waitUntil(ensureOffline());
     return response;
   } catch {
-    return (await cache.match(request, { ignoreSearch: true })) || (await cache.match(OFFLINE));
+    return (await cache.match(request, { ignoreSearch: true })) || offlinePage(cache);
   }
 }
 
@@ -58,5 +78,5 @@ async function cacheFirst(request) {
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(request.mode === "navigate" || request.url.endsWith(".json") ? networkFirst(request) : cacheFirst(request));
+  event.respondWith(request.mode === "navigate" ? navigate(request, event) : cacheFirst(request));
 });

@@ -12,7 +12,7 @@ let asked = 0;
 
 /** Asks the service worker to keep `urls`; resolves when it has kept these (each request has its own id:
  * the page's own request when it opens may still be running when "Bewaar offline" is pressed). */
-async function keep(urls) {
+async function keep(urls, save = false) {
   const registration = await navigator.serviceWorker.ready;
   const worker = registration.active;
   if (!worker) return 0;
@@ -25,7 +25,7 @@ async function keep(urls) {
         resolve(event.data.count);
       }
     });
-    worker.postMessage({ type: "keep", urls, id });
+    worker.postMessage({ type: "keep", urls, id, save });
   });
 }
 
@@ -38,10 +38,23 @@ function enhanceSaveButtons() {
       // `extra` names the map's files too, also when the map has not come on screen yet (maps.js).
       const urls = [...usedUrls(), ...extra];
       status.textContent = "Bezig met bewaren…";
-      await keep(urls);
+      await keep(urls, true);
       status.textContent = "Deze wijk is bewaard en werkt ook zonder internet.";
     });
   }
+}
+
+const NO_CONNECTION = {
+  postcode: "Geen verbinding met internet. Zoeken op postcode werkt zonder internet alleen in een wijk die je met "
+    + "de knop Bewaar offline hebt bewaard. Pagina's die je eerder hebt geopend, kun je nog wel bekijken.",
+  woord: "Geen verbinding met internet. Zoeken op woord werkt alleen met internet. Wat nog wel werkt: de pagina's "
+    + "die je eerder hebt geopend, en zoeken op postcode in een wijk die je offline hebt bewaard.",
+};
+
+/** When a search failed for want of a connection, what to say (what still works); null for other failures. */
+export function noConnection(kind, error) {
+  const network = error && error.name === "TypeError" && /fetch|network|import/i.test(error.message || "");
+  return !navigator.onLine || network ? NO_CONNECTION[kind] : null;
 }
 
 export function enhanceOffline() {

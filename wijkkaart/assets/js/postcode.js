@@ -3,6 +3,7 @@
 import { countResults, el, getJSON, siteUrl } from "./common.js";
 import { enhanceCards } from "./cards.js";
 import { applyFilters } from "./filters.js";
+import { noConnection } from "./offline.js";
 
 const POSTCODE = /^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})?\s*$/;
 
@@ -80,8 +81,9 @@ export function enhancePostcode(root = document) {
   for (const form of root.querySelectorAll("form[data-wk-postcode]")) {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      lookup(form).catch(() => {
-        form.querySelector("[data-wk-message]").textContent = "Zoeken lukte niet. Probeer het opnieuw.";
+      lookup(form).catch((error) => {
+        form.querySelector("[data-wk-message]").textContent = noConnection("postcode", error)
+          || "Zoeken lukte niet. Probeer het opnieuw.";
       });
     });
   }
