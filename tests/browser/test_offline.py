@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from ..helpers import serve_counting
 
 pytestmark = pytest.mark.browser
 
@@ -141,3 +145,25 @@ def test_a_wijk_saved_before_its_map_came_on_screen_has_its_map_offline(browser:
     reader.locator("iframe.wk-map__frame").scroll_into_view_if_needed()
     expect(reader.frame_locator("iframe.wk-map__frame").locator("path.leaflet-interactive")).to_have_count(1)
     context.close()
+
+
+def test_the_worker_downloads_nothing_twice(browser: Browser, built_site: Path) -> None:
+    """A first visit with the worker asks the host for each file once (the worker keeps them from the
+    browser's cache), and a next page asks for its HTML and nothing it had (only the offline page is new)."""
+    server, base, asked = serve_counting(built_site)
+    # No request routing: Playwright's routing turns the browser's HTTP cache off. Tiles fail by name.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
+    page = context.new_page()
+    page.goto(base + "/")
+    page.evaluate("navigator.serviceWorker.ready")
+    kept = "caches.keys().then(k => k.length ? caches.open(k[0]).then(c => c.keys()) : []).then(r => r.length)"
+    page.wait_for_function(f"{kept}.then(n => n >= {len(set(asked)) - 1})")  # all but sw.js itself
+    assert sorted(asked) == sorted(set(asked)), "a file was downloaded twice"
+    assert any(path.endswith("finder.js") for path in asked) and any(path.endswith(".css") for path in asked)
+    asked.clear()
+    page.goto(base + "/organisaties/wijkz/")
+    page.wait_for_load_state("networkidle")
+    # The browser's own request for the site's icon never passes a worker: the host's cache lifetime decides.
+    assert sorted(p for p in asked if not p.endswith("favicon.png")) == ["/offline/", "/organisaties/wijkz/"]
+    context.close()
+    server.shutdown()

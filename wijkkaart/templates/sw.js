@@ -1,8 +1,8 @@
 // Service worker for offline use: pages a maatje has opened (and a wijk saved for offline use) open again
 // without signal. One cache per build; a new build removes the old one. Within one build no file changes,
 // so a file in the cache is never fetched again: a next page asks the network for its HTML only.
-// A first visit costs this file alone: what the page loaded is kept from the browser's own cache, and the
-// offline page is fetched from the second page on (or when a wijk is saved).
+// A first visit costs this file alone: what the page loaded is kept from the browser's own cache (by the
+// page), and the offline page is fetched from the second page on (or when a wijk is saved).
 const VERSION = {{ version|tojson }};
 const CACHE = `wijkkaart-${VERSION}`;
 const OFFLINE = new URL("offline/", self.registration.scope).href;
@@ -15,14 +15,13 @@ self.addEventListener("activate", (event) => {
     .then(() => self.clients.claim()));
 });
 
-/** Keep `urls`; `fresh` ones come from the network, the others from the browser's cache when it has them
- * (the files the page has just loaded: keeping them costs no second download). */
-async function keep(urls, fresh) {
+/** Fetch and keep those of `urls` not kept yet. */
+async function keep(urls) {
   const cache = await caches.open(CACHE);
   await Promise.all(urls.map(async (url) => {
     try {
       if (await cache.match(url)) return;
-      const response = await fetch(url, { cache: fresh ? "no-cache" : "force-cache" });
+      const response = await fetch(url, { cache: "no-cache" });
       if (response.ok) await cache.put(url, response);
     } catch {
       // offline already: keep what we have
@@ -30,19 +29,28 @@ async function keep(urls, fresh) {
   }));
 }
 
-function ensureOffline() {
-  return keep([OFFLINE], false);
+async function missing(urls) {
+  const cache = await caches.open(CACHE);
+  const found = await Promise.all(urls.map((url) => cache.match(url)));
+  return urls.filter((_, i) => !found[i]);
 }
 
+function ensureOffline() {
+  return keep([OFFLINE]);
+}
+
+// "keep": the page just loaded these. A worker's own requests do not reach the page's HTTP cache, so it
+// names those it lacks and the page puts them in this cache from its own (no second download). "save"
+// ("Bewaar offline"): the worker fetches what it lacks, pages not opened yet included.
 self.addEventListener("message", (event) => {
   const data = event.data || {};
-  if (data.type === "keep" && Array.isArray(data.urls)) {
-    const own = data.urls.filter((u) => new URL(u).origin === self.location.origin);
-    const reply = { type: "kept", id: data.id, count: own.length };
-    const saved = data.save ? ensureOffline() : Promise.resolve();
-    event.waitUntil(Promise.all([keep(own, Boolean(data.save)), saved])
-      .then(() => event.source && event.source.postMessage(reply)));
-  }
+  if (data.type !== "keep" || !Array.isArray(data.urls)) return;
+  const own = data.urls.filter((u) => new URL(u).origin === self.location.origin);
+  const work = data.save
+    ? Promise.all([keep(own), ensureOffline()]).then(() => [])
+    : missing(own);
+  event.waitUntil(work.then((left) => event.source
+    && event.source.postMessage({ type: "kept", id: data.id, count: own.length, missing: left, cache: CACHE })));
 });
 
 /** The offline page, for a page of any depth: its links and styles resolve from the offline page's own
@@ -78,5 +86,6 @@ async function cacheFirst(request) {
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  if (request.cache === "force-cache") return;  // the page filling this cache from the browser's (see "keep")
   event.respondWith(request.mode === "navigate" ? navigate(request, event) : cacheFirst(request));
 });

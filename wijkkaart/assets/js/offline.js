@@ -12,21 +12,37 @@ let asked = 0;
 
 /** Asks the service worker to keep `urls`; resolves when it has kept these (each request has its own id:
  * the page's own request when it opens may still be running when "Bewaar offline" is pressed). */
-async function keep(urls, save = false) {
+async function ask(urls, save) {
   const registration = await navigator.serviceWorker.ready;
   const worker = registration.active;
-  if (!worker) return 0;
+  if (!worker) return null;
   asked += 1;
   const id = asked;
   return new Promise((resolve) => {
     navigator.serviceWorker.addEventListener("message", function done(event) {
       if (event.data && event.data.type === "kept" && event.data.id === id) {
         navigator.serviceWorker.removeEventListener("message", done);
-        resolve(event.data.count);
+        resolve(event.data);
       }
     });
     worker.postMessage({ type: "keep", urls, id, save });
   });
+}
+
+/** Keep what this page loaded: the worker names what it lacks, and the page puts it in the worker's cache
+ * from the browser's own (the worker's requests would download it all a second time). */
+async function keep(urls, save = false) {
+  const reply = await ask(urls, save);
+  if (!reply || !reply.missing.length) return;
+  const cache = await caches.open(reply.cache);
+  await Promise.all(reply.missing.map(async (url) => {
+    try {
+      const response = await fetch(url, { cache: "force-cache" });
+      if (response.ok) await cache.put(url, response);
+    } catch {
+      // gone from the browser's cache and no signal: it is kept when next opened
+    }
+  }));
 }
 
 function enhanceSaveButtons() {
@@ -59,7 +75,8 @@ export function noConnection(kind, error) {
 
 export function enhanceOffline() {
   if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.register(siteUrl("sw.js"), { scope: siteRoot().pathname })
+  // The worker file is checked for a new build like any file (the host's cache lifetime), not on every page.
+  navigator.serviceWorker.register(siteUrl("sw.js"), { scope: siteRoot().pathname, updateViaCache: "all" })
     .then(() => keep(usedUrls()))
     .catch(() => {});
   enhanceSaveButtons();
