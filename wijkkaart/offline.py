@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -41,13 +42,18 @@ def manifest(settings: Settings) -> str:
 
 
 def head_template(settings: Settings) -> jinja2.Template:
-    """The end of every page's ``<head>`` (manifest link, the client's list page, what a browser without
-    scripts leaves out),
+    """The end of every page's ``<head>`` (manifest link, the client's list page, the finder's modules,
+    what a browser without scripts leaves out),
     rendered with ``root``: the page's way back to the site root (e.g. ``../../``)."""
+    from .finder import finder_path
     from .pages import template_environment
     from .urls import LIST_SRC, page_url
 
-    return template_environment(settings).get_template("head.html", globals={"list_url": page_url(LIST_SRC)})
+    scripts = Path(__file__).parent / "assets" / "js"
+    modules = [f"assets/wijkkaart/js/{p.name}" for p in sorted(scripts.glob("*.js"))]
+    return template_environment(settings).get_template(
+        "head.html", globals={"list_url": page_url(LIST_SRC), "modules": modules, "finder_index": finder_path("index")}
+    )
 
 
 OFFLINE_SRC = "offline.md"

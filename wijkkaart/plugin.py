@@ -12,6 +12,7 @@ import re
 import shutil
 import sys
 import time
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,9 @@ from .urls import NAV_PAGES
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
 ANCHOR_ID = re.compile(r'id="([^"]+)"')  # white space before it is checked apart: a literal start is found fast
 LIVE_RELOAD = re.compile(rb"<script>(.*)</script>", re.DOTALL)  # what the builder's server adds to a page
-STAGING = ".wijkkaart-bestanden"  # hidden: mkdocs leaves it when it cleans the site folder
+STAGING = ".wijkkaart-bestanden"
+THEME_SCRIPT = "assets/javascripts/bundle."  # Material's one script
+STYLESHEET_LINK = '<link rel="stylesheet"'  # hidden: mkdocs leaves it when it cleans the site folder
 
 
 class _WrittenLater(File):
@@ -83,6 +86,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         _require_material(config)
         _no_web_fonts(config)
+        config.extra.setdefault("generator", False)  # no "Made with Material for MkDocs" in English
         _warn_without_site_url(config)
         options = {**dict(self.config), "site_url": config.site_url or ""}
         self.settings = Settings.from_options(config_file.parent, options, config=config_file)
@@ -90,6 +94,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         config.extra_css.append(STYLESHEET)
         script = ExtraScriptValue(SCRIPT)
         script.type = "module"
+        script.async_ = True  # runs once fetched (and the page read), not after the theme's script
         config.extra_javascript.append(script)
         return config
 
@@ -141,11 +146,17 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         root = "../" * page.url.count("/")
         if root not in self.heads:
             self.heads[root] = self.head.render(root=root)
-        output = output.replace("</head>", self.heads[root] + "</head>", 1)
-        return with_csp(output, self.settings.tiles_url)
+        # Before the theme's stylesheets (and the inline script after them, which holds up the reading of the
+        # page until they are in): the finder's modules are fetched together with the styles.
+        at = output.find(STYLESHEET_LINK)
+        at = at if at >= 0 else output.find("</head>")
+        output = output[:at] + self.heads[root] + output[at:]
+        return with_csp(_theme_script_later(_dutch_landmarks(output)), self.settings.tiles_url)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         assert self.settings is not None
+        if template_name == "404.html":
+            output_content = _dutch_not_found(output_content, config.site_url or "/")
         return with_csp(output_content, self.settings.tiles_url) if template_name.endswith(".html") else output_content
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -285,6 +296,37 @@ def _warn_without_site_url(config: MkDocsConfig) -> None:
             "van de wijken geen QR-code en werkt de link 'Meld een fout' niet. Zet bv. "
             "'site_url: https://gebruiker.github.io/sociale-kaart/' in mkdocs.yml."
         )
+
+
+# The theme's English landmark names (its Dutch translation leaves them as they are).
+LANDMARKS = (('aria-label="Header"', 'aria-label="Paginakop"'), ('aria-label="Tabs"', 'aria-label="Hoofdmenu"'))
+NOT_FOUND = "<h1>404 - Not found</h1>"
+
+
+def _dutch_landmarks(html: str) -> str:
+    for english, dutch in LANDMARKS:
+        html = html.replace(english, dutch, 1)
+    return html
+
+
+def _dutch_not_found(html: str, home: str) -> str:
+    """The theme's 404 page in Dutch, with the way home (a 404 page is shown at any address: a full link)."""
+    dutch = (
+        "<h1>Deze pagina bestaat niet</h1>\n<p>De pagina is verplaatst of weggehaald, of het adres klopt niet."
+        f' Ga naar de <a href="{escape(home)}">startpagina</a> en zoek daar op postcode, wijk of woord.</p>'
+    )
+    return _dutch_landmarks(html.replace(NOT_FOUND, dutch, 1))
+
+
+def _theme_script_later(html: str) -> str:
+    """Material's script (35 KB) at the end of the page is fetched after the finder's and does not hold up the
+    page being read (``defer``: it runs at the same point, after the page is read); on a slow connection the
+    postcode answer no longer waits for it."""
+    start = html.rfind(THEME_SCRIPT)
+    if start < 0:
+        return html
+    end = html.find('"></script>', start)
+    return html[:end] + '" defer fetchpriority="low"' + html[end + 1 :] if end > 0 else html
 
 
 def _inclusion(src: str) -> InclusionLevel:

@@ -25,5 +25,7 @@ function start() {
   enhanceOffline();
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+// The script is async: it may arrive before the page is read to its end; it starts once it is (not after the
+// theme's script, as DOMContentLoaded would).
+if (document.readyState === "loading") document.addEventListener("readystatechange", start, { once: true });
 else start();

@@ -77,8 +77,18 @@ async function lookup(form) {
   }
 }
 
+/** While the postcode is typed (or when it was typed before the scripts came), its files are fetched. */
+function prefetch(form) {
+  const pc4 = parsePostcode(form.elements.postcode.value);
+  if (!pc4) return;
+  getJSON("zoek/index.json").then((index) => servicesIn((index.pc4[pc4] || [0, 0, 0, index.buiten])[3]))
+    .catch(() => {});
+}
+
 export function enhancePostcode(root = document) {
   for (const form of root.querySelectorAll("form[data-wk-postcode]")) {
+    form.elements.postcode.addEventListener("input", () => prefetch(form));
+    prefetch(form);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       lookup(form).catch((error) => {
