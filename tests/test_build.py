@@ -67,7 +67,9 @@ def test_the_example_builds_strict_with_nothing_beside_it(tmp_path: Path) -> Non
     assert "WARNING" not in completed.stderr, completed.stderr
     wijk_map = json.loads((out / "wijken" / "moerwijk" / "kaart.json").read_text(encoding="utf-8"))
     assert [a["name"] for a in wijk_map["areas"]] == ["Moerwijk"]
-    assert "CBS PC4 2020" in (out / "assets" / "wijkkaart" / "kaart.html").read_text(encoding="utf-8")
+    assert "Bron: CBS / Kadaster (postcodegebieden 2020)" in (out / "assets" / "wijkkaart" / "kaart.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_bad_data_aborts_and_leaves_the_old_site(tmp_path: Path) -> None:

@@ -28,7 +28,8 @@ def test_wijk_map_draws_boundary_and_one_marker_per_location(phone: Page, site_u
     expect(frame.locator(".leaflet-marker-icon")).to_have_count(1)
     expect(phone.locator("#locaties + ul > li")).to_have_count(1)
     expect(frame.locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
-    expect(frame.locator(".leaflet-control-attribution")).to_contain_text("Bron: CBS / Kadaster (CBS PC4 2020)")
+    credit = frame.locator(".leaflet-control-attribution")
+    expect(credit).to_contain_text("Bron: CBS / Kadaster (postcodegebieden 2020)")
     assert set(hosts) == {urlsplit(site_url).netloc, TILE_SERVER}
 
 
