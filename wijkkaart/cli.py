@@ -20,8 +20,8 @@ from .settings import CONFIG_FILES, find_config, read_settings
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.config and find_config(Path(args.root), args.config) is None:
-        parser.error(f"het configuratiebestand {args.config} bestaat niet in {Path(args.root).resolve()}")
+    if args.command in SITE_COMMANDS and find_config(Path(args.root), args.config) is None:
+        return _no_site(Path(args.root), args.config)
     if args.command == "check":
         return check(Path(args.root), args.config, args.format)
     if args.command == "schema":
@@ -29,12 +29,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "geodata":
         return geodata(Path(args.root), args.config, args.year)
     if args.command == "new":
-        return new(Path(args.root), args.config, args.kind, args.name)
+        return new(Path(args.root), args.config, args.kind, args.name, args.gemeente)
     if args.command == "stale":
         return stale(Path(args.root), args.config, args.months)
     if args.command == "init":
         return init(Path(args.folder), args.gemeente, args.site_url)
     parser.print_help()
+    return 2
+
+
+SITE_COMMANDS = {"check", "new", "stale", "geodata"}
+"""The commands that work on a site, so need its configuration file."""
+
+
+def _no_site(root: Path, config: str | None) -> int:
+    where = root.resolve()
+    if config:
+        print(f"wijkkaart: het configuratiebestand {config} bestaat niet in {where}.", file=sys.stderr)
+    else:
+        print(
+            f"wijkkaart: geen mkdocs.yml of properdocs.yml gevonden in {where}. Ga eerst naar de map van de "
+            "site (waar mkdocs.yml staat) of geef die map met --root; een nieuwe site begin je met "
+            "'wijkkaart init MAP --gemeente NAAM'.",
+            file=sys.stderr,
+        )
     return 2
 
 
@@ -56,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     new_cmd = commands.add_parser("new", parents=[common], help="maak een nieuw bestand voor een organisatie of wijk")
     new_cmd.add_argument("kind", choices=["org", "wijk"], help="'org' of 'wijk'")
     new_cmd.add_argument("name", help='de naam, bv. "Buurthuis De Linde"')
+    new_cmd.add_argument(
+        "-g", "--gemeente", default=None, help="op een site met meer gemeenten: de gemeente voor de voorbeelden"
+    )
     stale_cmd = commands.add_parser(
         "stale", parents=[common], help="organisaties die lang niet zijn nagekeken, oudste eerst"
     )
@@ -113,7 +134,8 @@ def check(root: Path, config: str | None, fmt: str) -> int:
         print(f"wijkkaart check: {summary(problems)}.", file=sys.stderr)
         return 1
     print(
-        f"wijkkaart check: {len(catalog.orgs)} organisaties, {len(catalog.wijken)} wijken, {summary(problems)}.",
+        f"wijkkaart check: {_count(len(catalog.orgs), 'organisatie', 'organisaties')}, "
+        f"{_count(len(catalog.wijken), 'wijk', 'wijken')}, {summary(problems)}.",
         file=sys.stderr,
     )
     return 0
@@ -143,11 +165,11 @@ def geodata(root: Path, config: str | None, year: int | None) -> int:
     return 0
 
 
-def new(root: Path, config: str | None, kind: str, name: str) -> int:
+def new(root: Path, config: str | None, kind: str, name: str, gemeente: str | None = None) -> int:
     from .scaffold import ScaffoldError, scaffold
 
     try:
-        path = scaffold(read_settings(root, config), kind, name)
+        path = scaffold(read_settings(root, config), kind, name, gemeente)
     except ScaffoldError as err:
         print(f"wijkkaart new: {err}", file=sys.stderr)
         return 1
@@ -197,7 +219,11 @@ def write_schemas(folder: Path) -> int:
 
 
 def _months(n: int) -> str:
-    return "1 maand" if n == 1 else f"{n} maanden"
+    return _count(n, "maand", "maanden")
+
+
+def _count(n: int, one: str, more: str) -> str:
+    return f"{n} {one if n == 1 else more}"
 
 
 if __name__ == "__main__":
