@@ -109,6 +109,20 @@ def test_a_new_site_passes_check_and_the_strict_build(one: Path, tmp_path: Path)
     assert nav == [".", "wijken/", "themas/", "over/", "bijdragen/", "privacy/", "toegankelijkheid/"]
 
 
+def test_a_site_emptied_of_its_examples_still_builds(one: Path, tmp_path: Path) -> None:
+    """The owner removes the example organisation and wijk before writing the first real ones."""
+    import shutil
+
+    root = Path(shutil.copytree(one, tmp_path / "leeg"))
+    for example in [*(root / "orgs").glob("*.yaml"), *(root / "wijken").glob("*.yaml")]:
+        example.unlink()
+    built = subprocess.run([*MKDOCS, "build", "--strict"], cwd=root, capture_output=True, text=True, env=ENV)
+    assert built.returncode == 0, built.stderr
+    assert "Traceback" not in built.stderr
+    assert "wijkkaart: zoekindex gemaakt met 0 onderdelen." in built.stderr
+    assert (root / "site" / "index.html").is_file()
+
+
 @pytest.mark.parametrize(
     ("env", "url"),
     [
