@@ -96,8 +96,9 @@ class Catalog:
         """A postcode of this site's own area for examples ("bijvoorbeeld 8011 AB"): the lowest PC4 of a wijk,
         else of the site's first gemeente in the register."""
         wijk_pc4s = sorted({p for w in self.wijken.values() for p in w.wijk.pc4})
-        known = [a.pc4 for g in self.gemeenten[:1] for a in self.register.areas.values() if a.gemeente == g]
-        return f"{(wijk_pc4s or sorted(known) or ['2525'])[0]} AB" if self.register else "2525 AB"
+        areas = self.register.areas.values() if self.register else []
+        known = sorted(a.pc4 for a in areas if a.gemeente in self.gemeenten[:1])
+        return f"{(wijk_pc4s or known or ['2525'])[0]} AB"
 
     def wijken_of_pc4(self, pc4: str) -> list[WijkEntry]:
         return [self.wijken[slug] for slug in self.served.wijken_of_pc4.get(pc4, [])]
