@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .arguments import DutchParser
 from .catalog import OrgEntry
 from .model import is_stale
 from .problems import render, summary
@@ -57,47 +58,60 @@ def _no_site(root: Path, config: str | None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="wijkkaart", description="Sociale kaart: gegevens controleren en bouwen.")
-    parser.add_argument("--version", action="version", version=f"wijkkaart {__version__}")
+    parser = DutchParser(prog="wijkkaart", description="Sociale kaart: gegevens controleren en bouwen.")
+    parser.add_argument("--version", action="version", version=f"wijkkaart {__version__}", help="toon de versie")
     _site_options(parser, ".", None)
-    commands = parser.add_subparsers(dest="command")
-    common = argparse.ArgumentParser(add_help=False)
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
+    common = DutchParser(add_help=False)
     _site_options(common, argparse.SUPPRESS, argparse.SUPPRESS)  # also after the command; given there, it counts
     check_cmd = commands.add_parser(
         "check", parents=[common], help="controleer orgs/ en wijken/ zonder iets te schrijven"
     )
     check_cmd.add_argument(
-        "--format", choices=["text", "github"], default="text", help="'github' geeft annotaties voor GitHub Actions"
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        metavar="text|github",
+        help="'github' geeft annotaties voor GitHub Actions",
     )
     schema_cmd = commands.add_parser("schema", parents=[common], help="schrijf de JSON Schema's voor editors")
-    schema_cmd.add_argument("--out", default="schemas", help="map voor de schema's (standaard: schemas)")
+    schema_cmd.add_argument("--out", default="schemas", metavar="MAP", help="map voor de schema's (standaard: schemas)")
     new_cmd = commands.add_parser("new", parents=[common], help="maak een nieuw bestand voor een organisatie of wijk")
-    new_cmd.add_argument("kind", choices=["org", "wijk"], help="'org' of 'wijk'")
-    new_cmd.add_argument("name", help='de naam, bv. "Buurthuis De Linde"')
+    new_cmd.add_argument("kind", choices=["org", "wijk"], metavar="org|wijk", help="een organisatie of een wijk")
+    new_cmd.add_argument("name", metavar="NAAM", help='de naam, bv. "Buurthuis De Linde"')
     new_cmd.add_argument(
         "-g", "--gemeente", default=None, help="op een site met meer gemeenten: de gemeente voor de voorbeelden"
     )
     stale_cmd = commands.add_parser(
         "stale", parents=[common], help="organisaties die lang niet zijn nagekeken, oudste eerst"
     )
-    stale_cmd.add_argument("--months", type=int, default=None, help="ouder dan zoveel maanden (standaard 12)")
+    stale_cmd.add_argument(
+        "--months", type=int, default=None, metavar="AANTAL", help="ouder dan zoveel maanden (standaard 12)"
+    )
     _init_parser(commands)
     geo_cmd = commands.add_parser(
         "geodata",
         parents=[common],
         help="ververs PC4-vlakken en -register bij PDOK (CBS); anders de meegeleverde",
     )
-    geo_cmd.add_argument("--year", type=int, default=None, help="jaargang van CBS postcode4, bv. 2024")
+    geo_cmd.add_argument("--year", type=int, default=None, metavar="JAAR", help="jaargang van CBS postcode4, bv. 2024")
     return parser
 
 
-def _init_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _init_parser(commands: argparse._SubParsersAction[DutchParser]) -> None:
     init_cmd = commands.add_parser("init", help="begin een nieuwe sociale kaart in een lege map")
-    init_cmd.add_argument("folder", help="de map voor de nieuwe site (nieuw of leeg)")
+    init_cmd.add_argument("folder", metavar="MAP", help="de map voor de nieuwe site (nieuw of leeg)")
     init_cmd.add_argument(
-        "-g", "--gemeente", action="append", required=True, help="een gemeente van de site; herhaal voor meer gemeenten"
+        "-g",
+        "--gemeente",
+        action="append",
+        required=True,
+        metavar="GEMEENTE",
+        help="een gemeente van de site; herhaal voor meer gemeenten",
     )
-    init_cmd.add_argument("--site-url", default=None, help="het adres van de site, bv. https://kaart.voorbeeld.nl/")
+    init_cmd.add_argument(
+        "--site-url", default=None, metavar="ADRES", help="het adres van de site, bv. https://kaart.voorbeeld.nl/"
+    )
 
 
 def init(folder: Path, gemeenten: list[str], site_url: str | None) -> int:
@@ -117,9 +131,12 @@ def init(folder: Path, gemeenten: list[str], site_url: str | None) -> int:
 
 def _site_options(parser: argparse.ArgumentParser, root: str, config: str | None) -> None:
     names = ", ".join(CONFIG_FILES[:-1]) + " of " + CONFIG_FILES[-1]
-    parser.add_argument("--root", default=root, help="map van de site; standaard de huidige map")
+    parser.add_argument("--root", default=root, metavar="MAP", help="map van de site; standaard de huidige map")
     parser.add_argument(
-        "--config", default=config, help=f"het configuratiebestand in die map; standaard het eerste van {names}"
+        "--config",
+        default=config,
+        metavar="BESTAND",
+        help=f"het configuratiebestand in die map; standaard het eerste van {names}",
     )
 
 
