@@ -1,8 +1,10 @@
-"""Every invalid case in tests/data/invalid gives exactly the problems in its expected.txt."""
+"""Every invalid case in tests/data/invalid gives exactly the problems in its expected.txt; every case in
+tests/data/accepted loads without a problem and holds exactly the values in its expected.txt."""
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +15,10 @@ from wijkkaart.parallel import Background
 from wijkkaart.problems import errors, render
 from wijkkaart.validate import SHARED_FROM, build_catalog
 
-from .helpers import INVALID, VALID, report, settings_for, site_copy
+from .helpers import ACCEPTED, INVALID, VALID, report, settings_for, site_copy
 
 CASES = sorted(p.name for p in INVALID.iterdir() if p.is_dir())
+ACCEPTED_CASES = sorted(p.name for p in ACCEPTED.iterdir() if p.is_dir())
 
 
 def test_valid_site_has_no_problems(tmp_path: Path) -> None:
@@ -35,6 +38,22 @@ def test_invalid_case(case: str, tmp_path: Path) -> None:
     assert render(problems) + "\n" == expected_file.read_text(encoding="utf-8")
     if errors(problems):
         assert catalog is None
+
+
+@pytest.mark.parametrize("case", ACCEPTED_CASES)
+def test_accepted_case_keeps_what_the_editor_wrote(case: str, tmp_path: Path) -> None:
+    """``orgs/x.yaml services[0].fees_description: '2.50'``: the record's value, as Python writes it."""
+    catalog, problems = build_catalog(settings_for(site_copy(tmp_path, ACCEPTED / case)))
+    assert catalog is not None and problems == [], render(problems)
+    expected = (ACCEPTED / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert expected
+    for line in expected:
+        file, path, value = re.fullmatch(r"(\S+) (\S+): (.*)", line).groups()  # type: ignore[union-attr]
+        entry = catalog.orgs[Path(file).stem].org if file.startswith("orgs/") else catalog.wijken[Path(file).stem].wijk
+        found: object = entry
+        for part in re.findall(r"[a-z_]+|\[\d+\]", path):
+            found = found[int(part[1:-1])] if part.startswith("[") else getattr(found, part)  # type: ignore[index]
+        assert repr(found) == value, line
 
 
 def test_every_case_reports_something() -> None:
