@@ -13,7 +13,9 @@ wrote it (``Number.source``), so a text field keeps ``2.50`` or ``0x1F`` exactly
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,23 +118,84 @@ def format_path(path: KeyPath) -> str:
     return out
 
 
-def load_file(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
+def load_file(path: Path, shown_as: str, root: Path | None = None) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file; on any problem return ``None`` and the problems."""
-    return load_bytes(path.read_bytes(), shown_as)
+    raw, problems = read_regular(path, shown_as, root)
+    return (None, problems) if raw is None else load_bytes(raw, shown_as)
+
+
+def read_regular(path: Path, shown_as: str, root: Path | None = None) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular file of at most ``MAX_BYTES``; ``None`` and a problem for anything else: a folder,
+    a pipe or device (never waited for: opened without blocking, its kind checked before reading), a link to
+    outside ``root``, a file too large (refused unread)."""
+    try:
+        if root is not None and path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+            return None, [
+                _problem(
+                    shown_as,
+                    0,
+                    "link-outside-site",
+                    "dit is een snelkoppeling naar een bestand buiten de site.",
+                    "Zet het bestand zelf in de map van de site.",
+                )
+            ]
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except (OSError, RuntimeError):  # a dangling link, no permission, a loop of links
+        return None, [_unreadable(shown_as)]
+    kind = os.fstat(handle)
+    if not stat.S_ISREG(kind.st_mode):
+        os.close(handle)
+        if stat.S_ISDIR(kind.st_mode):
+            return None, [
+                _problem(
+                    shown_as,
+                    0,
+                    "not-a-file",
+                    "dit is een map, geen bestand; de gegevens erin worden niet gelezen.",
+                    "Zet de gegevens in een bestand met deze naam, of geef de map een naam zonder .yaml.",
+                )
+            ]
+        return None, [
+            _problem(
+                shown_as,
+                0,
+                "not-a-file",
+                "dit is geen gewoon bestand (maar bv. een pipe of apparaat) en wordt niet gelezen.",
+                "Zet hier een gewoon tekstbestand.",
+            )
+        ]
+    with os.fdopen(handle, "rb") as file:
+        if kind.st_size > MAX_BYTES:
+            return None, [_too_large(shown_as, kind.st_size)]
+        try:
+            return file.read(MAX_BYTES + 1), []
+        except OSError:
+            return None, [_unreadable(shown_as)]
+
+
+def _unreadable(shown_as: str) -> Problem:
+    return _problem(
+        shown_as,
+        0,
+        "unreadable-file",
+        "het bestand kan niet gelezen worden.",
+        "Controleer of het bestaat (geen kapotte snelkoppeling) en leesbaar is.",
+    )
+
+
+def _too_large(shown_as: str, size: int) -> Problem:
+    return _problem(
+        shown_as,
+        1,
+        "file-too-large",
+        f"het bestand is {size // 1000} kB; de grens is 1000 kB.",
+        "Splits de gegevens over meer bestanden.",
+    )
 
 
 def load_bytes(raw: bytes, shown_as: str) -> tuple[Document | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
-        kb = len(raw) // 1000
-        return None, [
-            _problem(
-                shown_as,
-                1,
-                "file-too-large",
-                f"het bestand is {kb} kB; de grens is 1000 kB.",
-                "Splits de gegevens over meer bestanden.",
-            )
-        ]
+        return None, [_too_large(shown_as, len(raw))]
     text, problems = _decode(raw, shown_as)
     if text is None:
         return None, problems

@@ -190,6 +190,17 @@ class Eligibility(Record):
     minimum_age: Whole | None = described("Minimale leeftijd.", default=None, ge=0, le=120)
     maximum_age: Whole | None = described("Maximale leeftijd.", default=None, ge=0, le=120)
 
+    @model_validator(mode="after")
+    def _ages_in_order(self) -> Eligibility:
+        if self.minimum_age is not None and self.maximum_age is not None and self.minimum_age > self.maximum_age:
+            raise fail(
+                "ages-reversed",
+                f"de minimale leeftijd ({self.minimum_age}) is hoger dan de maximale ({self.maximum_age}).",
+                "Verwissel de twee, of pas een van beide aan.",
+                at=("minimum_age",),
+            )
+        return self
+
 
 class Service(Record):
     """A spreekuur or an activity of an organisation."""
@@ -225,14 +236,36 @@ class Service(Record):
                 "closure-without-note",
                 "bij een tijdelijke sluiting hoort een bericht.",
                 "Vul 'status_note' in, bv. 'Gesloten wegens verbouwing'.",
+                at=("status",),
+            )
+        if self.status != "temporarily_closed" and (self.status_note or self.closed_until):
+            key = "status_note" if self.status_note else "closed_until"
+            raise fail(
+                "closure-without-status",
+                f"er staat '{key}', maar de status is niet 'temporarily_closed'; de site toont het als open.",
+                "Zet 'status: temporarily_closed' als het dicht is; anders haal 'status_note' en 'closed_until' weg.",
+                at=(key,),
             )
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise fail("dates-reversed", "'valid_to' ligt vóór 'valid_from'.", "Zet de einddatum na de begindatum.")
+            raise fail(
+                "dates-reversed",
+                "'valid_to' ligt vóór 'valid_from'.",
+                "Zet de einddatum na de begindatum.",
+                at=("valid_to",),
+            )
         if not self.free and not self.fees_description:
             raise fail(
                 "fee-without-description",
                 "er staat dat het niet gratis is, maar niet wat het kost.",
                 "Vul 'fees_description' in, bv. '€ 2 per keer'.",
+                at=("free",),
+            )
+        if self.free and self.fees_description:
+            raise fail(
+                "fee-on-free",
+                f"er staat wat het kost ('{self.fees_description}'), maar ook dat het gratis is.",
+                "Zet 'free: false' als het geld kost; anders haal 'fees_description' weg.",
+                at=("fees_description",),
             )
         return self
 
@@ -284,6 +317,20 @@ class Theme(Record):
 
 class Taxonomy(Record):
     themes: list[Theme] = described("De thema's van deze kaart.", min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Taxonomy:
+        seen: set[str] = set()
+        for i, theme in enumerate(self.themes):
+            if theme.id in seen:
+                raise fail(
+                    "duplicate-theme",
+                    f"het thema '{theme.id}' staat er twee keer.",
+                    "Geef elk thema een eigen id, of voeg de twee samen.",
+                    at=("themes", i, "id"),
+                )
+            seen.add(theme.id)
+        return self
 
 
 def is_stale(checked: date, today: date, months: int) -> bool:

@@ -106,6 +106,8 @@ def _org_problems(org: OrgEntry, ids: _Ids, register: Register | None, today: da
 
 
 def _themes(doc: Document, path: KeyPath, themes: list[str], ids: _Ids) -> Iterator[Problem]:
+    if not ids.themes:  # the themes file itself is broken (and reported): nothing to compare with
+        return
     for i, theme in enumerate(themes):
         if theme not in ids.themes:
             hint = suggest(theme, ids.themes).strip() or f"Kies uit: {', '.join(ids.themes)}."
