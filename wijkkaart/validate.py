@@ -19,7 +19,7 @@ from .model import Organisation, Taxonomy, Theme, Wijk, is_stale
 from .parallel import Background
 from .pc4 import CENTROIDS_FILE, SHIPPED_VINTAGE, register_for
 from .problems import Problem, Severity, errors
-from .references import check_references
+from .references import check_references, partial_references
 from .settings import Settings
 from .translate import problems_from
 
@@ -27,7 +27,8 @@ DEFAULT_THEMES = Path(__file__).parent / "data" / "themes.yaml"
 SHARED_FROM = 400  # files in a folder from which the second core reads a part of them
 SHARED_PART = 0.4  # its part: the smaller one, as sending the records back costs it time too
 M = TypeVar("M", bound=BaseModel)
-Record = tuple[tuple[Document, M] | None, list[Problem]]  # a file's record (None when invalid), its problems
+# A file's record (None when invalid), its problems, and its data when it was read but is not a valid record.
+Record = tuple[tuple[Document, M] | None, list[Problem], Document | None]
 
 
 def build_catalog(settings: Settings, parallel: bool = False) -> tuple[Catalog | None, list[Problem]]:
@@ -38,18 +39,21 @@ def build_catalog(settings: Settings, parallel: bool = False) -> tuple[Catalog |
     """
     problems: list[Problem] = []
     register = register_for(settings)
-    problems += _missing_register(settings)
+    problems += _missing_register(settings) + _missing_polygons(settings)
     themes = read_themes(settings, problems)
+    failed: list[Document] = []
     wijken = {
-        slug: WijkEntry(slug, doc, wijk) for slug, doc, wijk in _read_all(settings, "wijken", Wijk, problems, parallel)
+        slug: WijkEntry(slug, doc, wijk)
+        for slug, doc, wijk in _read_all(settings, "wijken", Wijk, problems, parallel, [])
     }
     orgs = {
         slug: OrgEntry(slug, doc, org, is_stale(org.checked, settings.today, settings.stale_months))
-        for slug, doc, org in _read_all(settings, "orgs", Organisation, problems, parallel)
+        for slug, doc, org in _read_all(settings, "orgs", Organisation, problems, parallel, failed)
     }
     catalog = Catalog(themes, wijken, orgs, _services(orgs), register, settings.gemeenten)
     broken = _slugs_of_invalid_files(settings, problems)
     problems += check_references(catalog, register, settings.today, broken)
+    problems += partial_references(failed, catalog, register, broken, errors(problems))
     return (None if errors(problems) else catalog), sorted(problems)
 
 
@@ -82,6 +86,24 @@ def _missing_register(settings: Settings) -> list[Problem]:
     ]
 
 
+def _missing_polygons(settings: Settings) -> list[Problem]:
+    """A ``geodata_dir`` without polygons is a mistake in the settings: the shipped polygons are used instead."""
+    folder = settings.geodata_path
+    if folder is None or (folder / settings.pc4_polygons).is_file():
+        return []
+    return [
+        Problem(
+            *settings.where("geodata_dir"),
+            "geodata_dir",
+            "no-geodata",
+            f"geen {settings.pc4_polygons} in {settings.geodata_dir}; de meegeleverde PC4-vlakken "
+            f"({SHIPPED_VINTAGE}) worden gebruikt.",
+            "Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of zet het naar een map met PC4-vlakken.",
+            Severity.WARNING,
+        )
+    ]
+
+
 def read_themes(settings: Settings, problems: list[Problem]) -> dict[str, Theme]:
     """The taxonomy: the site's themes file, or the package's default Dutch themes."""
     path = settings.path(settings.themes_file)
@@ -93,8 +115,15 @@ def read_themes(settings: Settings, problems: list[Problem]) -> dict[str, Theme]
 
 
 def _read_all(
-    settings: Settings, kind: str, model: type[M], problems: list[Problem], parallel: bool = False
+    settings: Settings,
+    kind: str,
+    model: type[M],
+    problems: list[Problem],
+    parallel: bool,
+    failed: list[Document],
 ) -> list[tuple[str, Document, M]]:
+    """The valid records of a folder; the data of files that were read but are not valid records goes into
+    ``failed`` (their references are still checked)."""
     folder_name = settings.orgs_dir if kind == "orgs" else settings.wijken_dir
     folder = settings.path(folder_name)
     if not folder.is_dir():
@@ -113,10 +142,12 @@ def _read_all(
     files = [(p, f"{folder_name}/{p.name}") for p in sorted(folder.iterdir())]
     files = [(path, shown) for path, shown in files if _is_data_file(path, shown, problems)]
     out = []
-    for (path, _), (parsed, found) in zip(files, _records(files, model, parallel, settings.root), strict=True):
+    for (path, _), (parsed, found, data) in zip(files, _records(files, model, parallel, settings.root), strict=True):
         problems += found
         if parsed:
             out.append((path.stem, *parsed))
+        elif data is not None:
+            failed.append(data)
     return out
 
 
@@ -139,7 +170,8 @@ def _records(files: list[tuple[Path, str]], model: type[M], parallel: bool, root
 
 def _record(path: Path, shown: str, model: type[M], root: Path) -> Record[M]:
     problems: list[Problem] = []
-    return _read_one(path, shown, model, problems, root), problems
+    failed: list[Document] = []
+    return _read_one(path, shown, model, problems, root, failed), problems, failed[0] if failed else None
 
 
 def _is_data_file(path: Path, shown: str, problems: list[Problem]) -> bool:
@@ -204,14 +236,19 @@ def _is_data_file(path: Path, shown: str, problems: list[Problem]) -> bool:
     return True
 
 
-def _read_one(path: Path, shown: str, model: type[M], problems: list[Problem], root: Path) -> tuple[Document, M] | None:
+def _read_one(
+    path: Path, shown: str, model: type[M], problems: list[Problem], root: Path, failed: list[Document] | None = None
+) -> tuple[Document, M] | None:
     raw, found = read_regular(path, shown, root)
     problems += found
-    return None if raw is None else read_record(raw, shown, model, problems)
+    return None if raw is None else read_record(raw, shown, model, problems, failed)
 
 
-def read_record(raw: bytes, shown: str, model: type[M], problems: list[Problem]) -> tuple[Document, M] | None:
-    """One file's bytes → its record, or None with the problems added to ``problems``."""
+def read_record(
+    raw: bytes, shown: str, model: type[M], problems: list[Problem], failed: list[Document] | None = None
+) -> tuple[Document, M] | None:
+    """One file's bytes → its record, or None with the problems added to ``problems`` (and the file's data to
+    ``failed`` when it was read but is not a valid record)."""
     doc, found = load_bytes(raw, shown)
     problems += found
     if doc is None:
@@ -232,4 +269,6 @@ def read_record(raw: bytes, shown: str, model: type[M], problems: list[Problem])
         return doc, model.model_validate(doc.data)
     except ValidationError as err:
         problems += problems_from(err, doc, model)
+        if failed is not None:
+            failed.append(doc)
         return None
