@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .catalog import Catalog, OrgEntry, WijkEntry
+from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .load import Document, KeyPath, as_written, format_path
 from .pc4 import Register
 from .problems import Problem, Severity
+from .served import Served
 from .translate import suggest
 
 
@@ -33,6 +34,7 @@ def check_references(
         problems += list(_org_problems(org, ids, register, today))
     problems += _duplicate_names(catalog)
     problems += _gemeente_names(catalog, register)
+    problems += _outside_the_site(catalog, register)
     return problems
 
 
@@ -274,6 +276,7 @@ def _gemeente_names(catalog: Catalog, register: Register | None) -> Iterator[Pro
         if not served.known(name):
             hint = suggest(name, names).strip() or "Schrijf de naam zoals het CBS hem schrijft, bv. 'Den Haag'."
             yield Problem("mkdocs.yml", 1, "gemeente", "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
+    yield from _wijk_gemeenten(catalog, names)
     for org in catalog.orgs.values():
         for i, service in enumerate(org.org.services):
             area, base = service.service_area, ("services", i, "service_area")
@@ -294,6 +297,77 @@ def _gemeente_names(catalog: Catalog, register: Register | None) -> Iterator[Pro
                     "Schrijf de naam, bv. 'gemeente: Velsen', of 'regio: true' als het echt voor allemaal is.",
                     Severity.WARNING,
                 )
+
+
+def _wijk_gemeenten(catalog: Catalog, names: list[str]) -> Iterator[Problem]:
+    """A wijk's gemeente must be one the CBS register knows."""
+    for wijk in catalog.wijken.values():
+        name = wijk.wijk.gemeente
+        if not catalog.served.known(name):
+            hint = suggest(name, names).strip() or "Schrijf de naam zoals het CBS hem schrijft, bv. 'Den Haag'."
+            yield _at(wijk.doc, ("gemeente",), "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
+
+
+def _outside_the_site(catalog: Catalog, register: Register | None) -> Iterator[Problem]:
+    """Service areas and addresses outside every wijk and gemeente of the site: no resident of the site finds
+    them. Only when the site's gemeenten are known (from the settings or its wijken)."""
+    served = catalog.served
+    if register is None or not served.gemeenten:
+        return
+    names = ", ".join(served.display(g) for g in served.gemeenten)
+    for org in catalog.orgs.values():
+        covering = [_covers_the_site(catalog, entry) for entry in catalog.services_of(org)]
+        for entry, covers in zip(catalog.services_of(org), covering, strict=True):
+            base = ("services", entry.index, "service_area")
+            if not covers:
+                yield _at(
+                    org.doc,
+                    base,
+                    "area-outside-site",
+                    f"dit werkgebied ligt buiten elke wijk en gemeente van de kaart ({names}); geen bewoner van de "
+                    "kaart vindt het.",
+                    "Controleer wijken, postcodes en gemeenten ('gemeente: true' is de gemeente van het adres).",
+                    Severity.WARNING,
+                )
+                continue
+            for j, pc4 in enumerate(entry.service.service_area.pc4):
+                if pc4 in register and served.lookup(pc4).status == "buiten":
+                    yield _at(
+                        org.doc,
+                        (*base, "pc4", j),
+                        "pc4-outside-site",
+                        f"postcodegebied {pc4} ligt buiten elke wijk en gemeente van de kaart ({names}).",
+                        "Controleer de vier cijfers.",
+                        Severity.WARNING,
+                    )
+        if any(covering):
+            yield from _locations_outside(org, served, names)
+
+
+def _covers_the_site(catalog: Catalog, entry: ServiceEntry) -> bool:
+    """Whether a service serves someone on the site; a name that does not exist counts (it is an error already)."""
+    served, reach, area = catalog.served, catalog.reach(entry), entry.service.service_area
+    register = catalog.register
+    return (
+        reach.regio
+        or bool(area.wijken)
+        or any(g in served.gemeenten or not served.known(g) for g in reach.gemeenten)
+        or any(served.lookup(p).status != "buiten" or register is None or p not in register for p in reach.pc4)
+    )
+
+
+def _locations_outside(org: OrgEntry, served: Served, names: str) -> Iterator[Problem]:
+    for i, location in enumerate(org.org.locations):
+        gemeente = served.gemeente_of(location.pc4)
+        if gemeente is not None and served.lookup(location.pc4).status == "buiten":
+            yield _at(
+                org.doc,
+                ("locations", i, "postal_code"),
+                "location-outside-site",
+                f"postcode {location.postal_code} ligt in {served.display(gemeente)}, buiten de kaart ({names}).",
+                "Controleer de postcode; klopt hij, dan staat dit adres op de kaart buiten het gebied.",
+                Severity.WARNING,
+            )
 
 
 def _duplicate_names(catalog: Catalog) -> Iterator[Problem]:
