@@ -219,7 +219,7 @@ def load_text(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        return None, [_syntax_problem(err, shown_as, text)]
+        return None, [syntax_problem(err, shown_as, text)]
     except yaml.YAMLError:
         return None, [_problem(shown_as, 1, "yaml-syntax", _UNREADABLE, _UNREADABLE_HINT)]
     if root is None:
@@ -375,7 +375,8 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, shown_as: str, text: str) -> Problem:
+def syntax_problem(err: yaml.MarkedYAMLError, shown_as: str, text: str) -> Problem:
+    """PyYAML's error as a Dutch problem on the line where the mistake is (never past the end of the file)."""
     detail = err.problem or ""
     found = next(((o, m, h) for needle, o, m, h in _SYNTAX_HINTS if needle in detail), None)
     use_context = found is not None and found[0] and err.context_mark is not None

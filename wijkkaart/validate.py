@@ -37,7 +37,7 @@ def build_catalog(settings: Settings, parallel: bool = False) -> tuple[Catalog |
     With ``parallel`` the second core reads and checks a part of a large folder's files meanwhile (see
     ``_records``).
     """
-    problems: list[Problem] = []
+    problems: list[Problem] = list(settings.problems)
     register = register_for(settings)
     problems += _missing_register(settings) + _missing_polygons(settings)
     themes = read_themes(settings, problems)
