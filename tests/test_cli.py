@@ -94,7 +94,10 @@ def test_check_reads_properdocs_yml_and_names_it(tmp_path: Path, capsys) -> None
     assert main(["--root", str(root), "check"]) == 0
     out, _ = capsys.readouterr()
     assert out == (
-        "properdocs.yml:6 geodata_dir: waarschuwing: geen nl_pc4_centroids.csv in geen; het meegeleverde "
+        "properdocs.yml:9 geodata_dir: waarschuwing: geen nl_pc4_cbs2020_wgs84.geojson in geen; de meegeleverde "
+        "PC4-vlakken (CBS PC4 2020) worden gebruikt. Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of "
+        "zet het naar een map met PC4-vlakken. [no-geodata]\n"
+        "properdocs.yml:9 geodata_dir: waarschuwing: geen nl_pc4_centroids.csv in geen; het meegeleverde "
         "PC4-register (CBS PC4 2020) wordt gebruikt. Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of "
         "zet het naar een map met nl_pc4_centroids.csv. [no-pc4-data]\n"
     )

@@ -15,7 +15,7 @@ from .arguments import DutchParser
 from .catalog import OrgEntry
 from .model import is_stale
 from .problems import render, summary
-from .settings import CONFIG_FILES, find_config, read_settings
+from .settings import CONFIG_FILES, find_config, read_settings, site_url_problem
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -144,7 +144,10 @@ def check(root: Path, config: str | None, fmt: str) -> int:
     """Validate with the build's own settings and checks; render and write nothing."""
     from .validate import build_catalog
 
-    catalog, problems = build_catalog(read_settings(root, config), parallel=True)
+    settings = read_settings(root, config)
+    catalog, problems = build_catalog(settings, parallel=True)
+    missing_url = site_url_problem(settings)  # the build warns of it too
+    problems += [missing_url] if missing_url else []
     if problems:
         print(render(problems, fmt))
     if catalog is None:

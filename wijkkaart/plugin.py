@@ -36,7 +36,7 @@ from .offline import head_template
 from .pages import render_problem_banner
 from .parallel import Background
 from .problems import DataError, Problem, Severity, errors, render, summary
-from .settings import DEFAULTS, LISTS, Settings
+from .settings import DEFAULTS, Settings, site_url_problem
 from .urls import NAV_PAGES
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
@@ -54,8 +54,8 @@ class _WrittenLater(File):
 
 
 def _option(key: str, default: Any) -> Any:
-    kind: Any = (int, float) if isinstance(default, float) else type(default)
-    return c.Type((kind, list) if key in LISTS else kind, default=default)
+    """Any value: ``Settings.from_options`` checks it, with the Dutch message ``wijkkaart check`` gives too."""
+    return c.Type(object, default=default)
 
 
 # One option per setting, so the plugin can never drift from what ``wijkkaart check`` reads.
@@ -85,11 +85,11 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         _require_material(config)
         _no_web_fonts(config)
         _dutch_theme(config)
-        _warn_without_site_url(config)
         if not self.serving:
             _tell_local_site_url(config)
         options = {**dict(self.config), "site_url": config.site_url or ""}
         self.settings = Settings.from_options(config_file.parent, options, config=config_file)
+        _warn_without_site_url(self.settings)
         self.head, self.heads = head_template(self.settings), {}
         config.extra_css.append(STYLESHEET)
         script = ExtraScriptValue(SCRIPT)
@@ -302,13 +302,10 @@ def _tell_local_site_url(config: MkDocsConfig) -> None:
         )
 
 
-def _warn_without_site_url(config: MkDocsConfig) -> None:
-    if not config.site_url:
-        log.warning(
-            "wijkkaart: 'site_url' ontbreekt in mkdocs.yml. Zonder het adres van de site hebben de printversies "
-            "van de wijken geen QR-code en werkt de link 'Meld een fout' niet. Zet bv. "
-            "'site_url: https://gebruiker.github.io/sociale-kaart/' in mkdocs.yml."
-        )
+def _warn_without_site_url(settings: Settings) -> None:
+    missing = site_url_problem(settings)
+    if missing is not None:
+        log.warning("wijkkaart: %s", missing.text())
 
 
 def _inclusion(src: str) -> InclusionLevel:

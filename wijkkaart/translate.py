@@ -79,6 +79,7 @@ def _problem(err: Any, doc: Document, model: type[BaseModel]) -> Problem:
         return _bad_choice(loc, err, doc)
     ctx = err.get("ctx") or {}
     if "hint" in ctx:
+        loc = (*loc, *ctx.get("at", ()))  # a record's own check names the key it is about
         return Problem(doc.file, doc.line(loc), format_path(loc), kind, err["msg"], ctx["hint"])
     return _builtin(loc, err, doc)
 
