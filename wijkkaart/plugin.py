@@ -20,12 +20,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.exceptions import Abort, BuildError, PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import CountHandler
 
 from .build import SCRIPT, STYLESHEET, Site, build_site, publish, staged
 from .csp import allow_script, with_csp
@@ -36,12 +37,16 @@ from .pages import render_problem_banner
 from .parallel import Background
 from .problems import DataError, Problem, Severity, errors, render, summary
 from .settings import DEFAULTS, LISTS, Settings
+from .steps import StepFailed, describe, step
+from .swap import Swap
 from .urls import NAV_PAGES
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
 ANCHOR_ID = re.compile(r'id="([^"]+)"')  # white space before it is checked apart: a literal start is found fast
 LIVE_RELOAD = re.compile(rb"<script>(.*)</script>", re.DOTALL)  # what the builder's server adds to a page
 STAGING = ".wijkkaart-bestanden"  # hidden: mkdocs leaves it when it cleans the site folder
+SEARCH_STEP = "zoekindex (Pagefind)"
+UNCHANGED = "de vorige site is niet veranderd"
 
 
 class _WrittenLater(File):
@@ -75,9 +80,15 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.staging: Path | None = None
         self.nav_pages: list[Page] = []
         self.frames: Frames | None = None
+        self.dirty = False
+        self.swap: Swap | None = None
+        self.site_dir = ""  # where the site goes, while the builders write into the fresh folder
+        self.built: MkDocsConfig | None = None
+        self.warnings: CountHandler | None = None
+        self.phase = "instellingen lezen"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving, self.dirty = command == "serve", dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
@@ -91,17 +102,34 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         script = ExtraScriptValue(SCRIPT)
         script.type = "module"
         config.extra_javascript.append(script)
+        if not self.serving:
+            self._build_beside(config)
         return config
+
+    def _build_beside(self, config: MkDocsConfig) -> None:
+        """Every builder (this one, mkdocs, other plugins) writes into a fresh folder, which takes the site
+        folder's place only when all of it is written (see ``swap``); ``serve`` has its own folder."""
+        self.site_dir, self.built = config.site_dir, config
+        with _failing_as("een nieuwe map voor de site maken"):
+            self.swap = Swap.prepare(Path(config.site_dir), self.dirty)
+        config.site_dir = str(self.swap.fresh)
+        if config.strict:  # mkdocs counts the warnings after the last plugin: the site must not be replaced
+            self.warnings = CountHandler()
+            self.warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self.warnings)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.settings is not None
         # The second core writes its files beside the site and goes on while mkdocs writes the pages. Not in
         # serve: no fork beside its threads, and the last good site must stay whole in memory.
+        self.phase = "gegevens en pagina's maken"
         self.staging = None if self.serving else Path(config.site_dir) / STAGING
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
         try:
             self.site = build_site(self.settings, parallel=not self.serving, folder=self.staging)
+        except StepFailed as err:
+            raise PluginError(f"wijkkaart: {err}; {UNCHANGED}.") from None
         except DataError as err:
             if self.serving and self.site is not None:
                 self._keep_last_good_site(err.problems)
@@ -164,6 +192,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
                 files.append(_WrittenLater.generated(config, path, abs_src_path=str(staged(self.staging, path))))
         self._start_search(config)
         self.clock = time.perf_counter()
+        self.phase = "site schrijven (mkdocs)"
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -197,10 +226,39 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         catalog, output = self.site.catalog, Path(config.site_dir) / "pagefind"
         pages = [p for p in self.site.pages if p.src in self.generated]
         self.search = Background(
-            lambda: build_search_index(output, pages, search_records(catalog)), parallel=not self.serving
+            lambda: build_search_index(output, pages, search_records(catalog)), not self.serving, SEARCH_STEP
         )
 
+    @event_priority(-100)  # last: other plugins write into the fresh folder too, before it replaces the site
     def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.site is not None and self.search is not None
+        self.phase = "site afronden"
+        try:
+            self._finish(config)
+        except StepFailed as err:
+            raise PluginError(f"wijkkaart: {err}; {UNCHANGED}.") from None
+        self._replace_site(config)
+
+    def _replace_site(self, config: MkDocsConfig) -> None:
+        """The fresh folder takes the site's place, unless mkdocs is about to stop for a warning (strict)."""
+        counted = self.warnings is not None and self.warnings.get_counts()
+        self._stop_counting()
+        swap, self.swap = self.swap, None
+        if swap is None:
+            return
+        config.site_dir, self.built = self.site_dir, None
+        if counted:
+            swap.abandon()
+            return
+        with _failing_as("de nieuwe site op zijn plaats zetten"):
+            swap.commit()
+
+    def _stop_counting(self) -> None:
+        if self.warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            self.warnings = None
+
+    def _finish(self, config: MkDocsConfig) -> None:
         assert self.site is not None and self.search is not None
         self._lap("mkdocs: pages and files written")
         if self.frames is not None:
@@ -227,14 +285,18 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         for problem in self.site.problems[known:]:
             (log.info if problem.severity is Severity.NOTICE else log.warning)(problem.text())
         if self.staging is not None:
-            missing = set(self.site.later) - set(publish(self.staging, Path(config.site_dir)))
+            with step("bestanden van de tweede kern plaatsen"):
+                moved = publish(self.staging, Path(config.site_dir))
+            missing = set(self.site.later) - set(moved)
             self.staging = None
             if missing:  # a fault in wijkkaart, not in the data: mkdocs was told these files would exist
                 raise PluginError(f"wijkkaart: {len(missing)} bestanden ontbreken, bv. {min(missing)}.")
 
+    @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
-        """Let running work finish (the index cleans up after itself) and remove the staging folder; the
-        build has failed anyway."""
+        """Let running work finish (the index cleans up after itself), remove the fresh folder (the site stays
+        as it was), and turn a failure that is not one of wijkkaart's own into one Dutch message, not a
+        traceback."""
         if self.search is not None:
             with contextlib.suppress(RuntimeError):
                 self.search.result()
@@ -242,9 +304,16 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         if self.site is not None:
             with contextlib.suppress(RuntimeError):
                 self.site.finish()
-        if self.staging is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
-            self.staging = None
+        self.staging = None
+        self._stop_counting()
+        if self.swap is not None:
+            self.swap.abandon()
+            self.swap = None
+        if self.built is not None:
+            self.built.site_dir, self.built = self.site_dir, None
+        if not isinstance(error, (BuildError, Abort)):
+            log.error(f"wijkkaart: {StepFailed(self.phase, describe(error))}; {UNCHANGED}.")
+            raise Abort("Aborted with a BuildError!") from None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
@@ -259,6 +328,15 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
                 server.watch(str(path))
         _allow_live_reload(server)
         return server
+
+
+@contextlib.contextmanager
+def _failing_as(name: str) -> Any:
+    """A failure of the file system in step ``name`` as one Dutch message for mkdocs."""
+    try:
+        yield
+    except OSError as err:
+        raise PluginError(f"wijkkaart: {StepFailed(name, describe(err))}; {UNCHANGED}.") from None
 
 
 def _require_material(config: MkDocsConfig) -> None:
