@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import logging
 import re
 import shutil
@@ -29,7 +30,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from .build import SCRIPT, STYLESHEET, Site, build_site, publish, staged
-from .csp import allow_script, with_csp
+from .csp import KnownScripts, allow_script, with_csp
 from .frames import TEMPLATE as FRAME_TEMPLATE
 from .frames import Frames, untested
 from .offline import head_template
@@ -46,6 +47,10 @@ ANCHOR_ID = re.compile(r'id="([^"]+)"')  # white space before it is checked apar
 LIVE_RELOAD = re.compile(rb"<script>(.*)</script>", re.DOTALL)  # what the builder's server adds to a page
 STAGING = ".wijkkaart-bestanden"  # hidden: mkdocs leaves it when it cleans the site folder
 SEARCH_STEP = "zoekindex (Pagefind)"
+BUILDERS = ("mkdocs", "properdocs")  # the loggers whose warnings stop a strict build
+# Settings the theme writes into every page as they are (as HTML): escaped, so that they show as written.
+# ``copyright`` is left as it is: Material documents it as HTML; the policy keeps any script in it from running.
+SHOWN_SETTINGS = ("site_name", "site_description", "site_author", "repo_name")
 UNCHANGED = "de vorige site is niet veranderd"
 
 
@@ -80,6 +85,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.staging: Path | None = None
         self.nav_pages: list[Page] = []
         self.frames: Frames | None = None
+        self.known = KnownScripts()
         self.dirty = False
         self.swap: Swap | None = None
         self.site_dir = ""  # where the site goes, while the builders write into the fresh folder
@@ -94,6 +100,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         _require_material(config)
         _no_web_fonts(config)
+        _escape_shown_settings(config)
         _warn_without_site_url(config)
         options = {**dict(self.config), "site_url": config.site_url or ""}
         self.settings = Settings.from_options(config_file.parent, options, config=config_file)
@@ -116,7 +123,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         if config.strict:  # mkdocs counts the warnings after the last plugin: the site must not be replaced
             self.warnings = CountHandler()
             self.warnings.setLevel(logging.WARNING)
-            logging.getLogger("mkdocs").addHandler(self.warnings)
+            for name in BUILDERS:
+                logging.getLogger(name).addHandler(self.warnings)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.settings is not None
@@ -170,11 +178,13 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         if root not in self.heads:
             self.heads[root] = self.head.render(root=root)
         output = output.replace("</head>", self.heads[root] + "</head>", 1)
-        return with_csp(output, self.settings.tiles_url)
+        return with_csp(output, self.settings.tiles_url, self.known.scripts)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         assert self.settings is not None
-        return with_csp(output_content, self.settings.tiles_url) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return with_csp(output_content, self.settings.tiles_url, self.known.scripts)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -207,6 +217,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             log.info("wijkkaart: gedeelde kaders zijn niet getest met %s; het thema maakt elke pagina.", untested_theme)
         self.frames = Frames(env, self.nav_pages, enabled=untested_theme is None)
         self.frames.install()
+        self.known = KnownScripts()  # the inline scripts the policy allows: those the theme's templates write
+        self.known.install(env)
         self._lap("mkdocs: pages read")
         return env
 
@@ -255,7 +267,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
 
     def _stop_counting(self) -> None:
         if self.warnings is not None:
-            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            for name in BUILDERS:
+                logging.getLogger(name).removeHandler(self.warnings)
             self.warnings = None
 
     def _finish(self, config: MkDocsConfig) -> None:
@@ -349,6 +362,14 @@ def _require_material(config: MkDocsConfig) -> None:
             f"wijkkaart: {named} wordt niet ondersteund; wijkkaart werkt alleen met Material for MkDocs. "
             "Zet in mkdocs.yml onder 'theme:' de regel 'name: material'."
         )
+
+
+def _escape_shown_settings(config: MkDocsConfig) -> None:
+    """``site_name: Geld & Zo`` shows as written, and ``<script>`` in it as text, not as a script."""
+    for key in SHOWN_SETTINGS:
+        value = config.get(key)
+        if isinstance(value, str):
+            config[key] = html.escape(value)
 
 
 def _no_web_fonts(config: MkDocsConfig) -> None:
