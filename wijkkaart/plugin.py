@@ -87,6 +87,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.frames: Frames | None = None
         self.known = KnownScripts()
         self.dirty = False
+        self.good: Site | None = None  # in serve: the last site whose build went well from start to end
         self.swap: Swap | None = None
         self.site_dir = ""  # where the site goes, while the builders write into the fresh folder
         self.built: MkDocsConfig | None = None
@@ -137,10 +138,13 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         try:
             self.site = build_site(self.settings, parallel=not self.serving, folder=self.staging)
         except StepFailed as err:
+            if self.serving and self.site is not None:
+                self._keep_last_good_site([err.problem()], f"wijkkaart: {err}")
+                return
             raise PluginError(f"wijkkaart: {err}; {UNCHANGED}.") from None
         except DataError as err:
             if self.serving and self.site is not None:
-                self._keep_last_good_site(err.problems)
+                self._keep_last_good_site(err.problems, f"wijkkaart: de gegevens bevatten {summary(err.problems)}")
                 return
             for problem in err.problems:
                 (log.error if problem.is_error else log.warning)(problem.text())
@@ -151,13 +155,14 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         for problem in self.site.problems:
             (log.info if problem.severity is Severity.NOTICE else log.warning)(problem.text())
 
-    def _keep_last_good_site(self, problems: list[Problem]) -> None:
-        """While serving, bad data must not take the site away: show the problems, serve the last good data."""
+    def _keep_last_good_site(self, problems: list[Problem], headline: str) -> None:
+        """While serving, bad data or a failed step must not take the site away (nor leave the server waiting
+        for a build that never ends): show the problems, serve the last good site."""
         self.pending = errors(problems)
-        print(
-            f"wijkkaart: de gegevens bevatten {summary(problems)}; de site toont de laatste goede versie:",
-            file=sys.stderr,
-        )
+        if all(problem.code == "build-step-failed" for problem in problems):  # the headline says it all
+            print(f"{headline}; de site toont de laatste goede versie.", file=sys.stderr, flush=True)
+            return
+        print(f"{headline}; de site toont de laatste goede versie:", file=sys.stderr)
         print(render(problems), file=sys.stderr, flush=True)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -188,6 +193,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        self._start_search(config, files)
         self.generated = set()
         for page in self.site.pages:
             if files.get_file_from_path(page.src) is not None:
@@ -200,7 +206,6 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         if self.staging is not None:
             for path in self.site.later:
                 files.append(_WrittenLater.generated(config, path, abs_src_path=str(staged(self.staging, path))))
-        self._start_search(config)
         self.clock = time.perf_counter()
         self.phase = "site schrijven (mkdocs)"
         return files
@@ -229,15 +234,27 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             self.site.timings[step] = now - self.clock
         self.clock = now
 
-    def _start_search(self, config: MkDocsConfig) -> None:
+    def _start_search(self, config: MkDocsConfig, files: Files) -> None:
         """Pagefind indexes the generated pages while mkdocs writes them: its input is written and the
-        index made on the second core (in serve, here)."""
+        index made on the second core. In serve it is made here, and if it fails the last good site is
+        served (with its index) and the banner."""
+        self.search = self._search(config, files)
+        if not self.serving or self.good is None or self.good is self.site:
+            return
+        try:
+            self.search.result()
+        except StepFailed as err:
+            self._keep_last_good_site([err.problem()], f"wijkkaart: {err}")
+            self.site = self.good
+            self.search = self._search(config, files)
+
+    def _search(self, config: MkDocsConfig, files: Files) -> Background[int]:
         from .search import build_search_index, search_records
 
         assert self.site is not None
         catalog, output = self.site.catalog, Path(config.site_dir) / "pagefind"
-        pages = [p for p in self.site.pages if p.src in self.generated]
-        self.search = Background(
+        pages = [p for p in self.site.pages if files.get_file_from_path(p.src) is None]
+        return Background(
             lambda: build_search_index(output, pages, search_records(catalog)), not self.serving, SEARCH_STEP
         )
 
@@ -249,6 +266,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             self._finish(config)
         except StepFailed as err:
             raise PluginError(f"wijkkaart: {err}; {UNCHANGED}.") from None
+        if self.serving and not self.pending:
+            self.good = self.site
         self._replace_site(config)
 
     def _replace_site(self, config: MkDocsConfig) -> None:
@@ -281,7 +300,13 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             self.frames = None  # it holds on to the first page of each kind
         self._publish(config)
         started = time.perf_counter()
-        count = self.search.result()
+        try:
+            count = self.search.result()
+        except StepFailed as err:
+            if not self.serving:
+                raise
+            self._keep_last_good_site([err.problem()], f"wijkkaart: {err}")  # no index, and no older one
+            count = 0
         if self.search.forked:
             self.site.timings["waiting for pagefind"] = time.perf_counter() - started
             self.site.timings["search index (second core)"] = self.search.seconds

@@ -22,7 +22,10 @@ class StepFailed(RuntimeError):
 
     def problem(self) -> Problem:
         """The failure as a problem for the banner that ``mkdocs serve`` shows over the last good site."""
-        return Problem("mkdocs.yml", 0, "", "build-step-failed", f"{self}.", "De site toont de laatste goede versie.")
+        text = str(self)
+        return Problem(
+            "", 0, "", "build-step-failed", f"{text[:1].upper()}{text[1:]}.", "Meld dit aan wie de site beheert."
+        )
 
 
 def describe(err: BaseException) -> str:
