@@ -121,6 +121,11 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         with _failing_as("een nieuwe map voor de site maken"):
             self.swap = Swap.prepare(Path(config.site_dir), self.dirty)
         config.site_dir = str(self.swap.fresh)
+        log.info(
+            "wijkkaart: de site komt eerst in %s en neemt pas als alles klaar is de plaats in van %s.",
+            self.swap.fresh,
+            self.swap.site,
+        )
         if config.strict:  # mkdocs counts the warnings after the last plugin: the site must not be replaced
             self.warnings = CountHandler()
             self.warnings.setLevel(logging.WARNING)
