@@ -117,18 +117,42 @@ def test_a_warning_in_strict_mode_leaves_the_old_site(tmp_path: Path, old_site: 
     assert "WARNING -  let op" in log
 
 
-def _killed_at(root: Path, out: Path, after: float) -> None:
+# When each build below is killed: at a moment after its start, or as soon as its log shows a line (the
+# settings read and the fresh folder made; the data checked, the second core at work and mkdocs about to
+# write; the pages being written; all written, waiting for the second core; all done, about to swap).
+MOMENTS: tuple[float | str, ...] = (
+    0.3,
+    1.0,
+    "wijkkaart: de site komt eerst in",
+    "Cleaning site directory",
+    "Building documentation to directory",
+    "pagina's in een gedeeld kader",
+    "wijkkaart: zoekindex gemaakt",
+)
+
+
+def _killed_at(root: Path, out: Path, moment: float | str) -> None:
     build = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
         cwd=root,
         env=ENV,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,
     )
-    time.sleep(after)
+    assert build.stderr is not None
+    if isinstance(moment, float):
+        time.sleep(moment)
+    else:
+        for line in build.stderr:
+            if moment in line:
+                break
+        else:
+            raise AssertionError(f"the build ended without {moment!r}")
     os.killpg(build.pid, signal.SIGKILL)  # the build and its second core at once, as when a machine stops
     build.wait()
+    build.stderr.close()
 
 
 def _without_index(tree: dict[str, bytes]) -> dict[str, bytes]:
@@ -137,30 +161,28 @@ def _without_index(tree: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def test_a_killed_build_leaves_the_old_site_or_the_whole_new_one(tmp_path: Path) -> None:
-    """``kill -9`` at moments spread over a build: after each, the site is exactly the old one, or (once the
-    new one took its place) exactly the new one; never a mix. The next build cleans up what was left."""
+    """``kill -9`` at moments spread over a build (``MOMENTS``): after each, the site is exactly the old one,
+    or (once the new one took its place) exactly the new one; never a mix. The next build cleans up what
+    was left and makes the new site."""
     root = example_copy(tmp_path)
     out = root / "site"
     assert _build(root, out).returncode == 0
     old = _tree(out)
     org = root / "orgs" / "wijkz.yaml"
     org.write_text(org.read_text(encoding="utf-8").replace("met buurthuizen", "met wijkhuizen"), encoding="utf-8")
-    started = time.monotonic()
     assert _build(root, tmp_path / "nieuw").returncode == 0
-    duration = time.monotonic() - started  # as long as each build below (the geometry is in the cache now)
     new = _without_index(_tree(tmp_path / "nieuw"))
     assert new != _without_index(old)
     outcomes = []
-    for step in range(1, 9):
-        _killed_at(root, out, duration * step / 8)
+    for moment in MOMENTS:
+        _killed_at(root, out, moment)
         now = _tree(out)
         outcomes.append("old" if now == old else "new" if _without_index(now) == new else "mixed")
-        assert outcomes[-1] != "mixed", (step, set(now.items()) ^ set(old.items()))
-    assert outcomes.count("old") >= 4, outcomes
-    report(
-        f"kill -9 tijdens een build: {outcomes.count('old')}x de oude site, {outcomes.count('new')}x de nieuwe, "
-        "nooit half"
-    )
+        assert outcomes[-1] != "mixed", (moment, set(now.items()) ^ set(old.items()))
+    # Killed before the last moment, the new site was not finished: the old one stays. At the last, the
+    # swap may just have happened.
+    assert outcomes[:-1] == ["old"] * (len(MOMENTS) - 1), outcomes
+    report(f"kill -9 op {len(MOMENTS)} momenten van een build: {outcomes.count('old')}x de oude site, daarna de nieuwe")
     assert _build(root, out).returncode == 0
     assert _without_index(_tree(out)) == new
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
