@@ -13,10 +13,11 @@ last" Tuesday) is refused here with the nearest way to write it that is supporte
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cache, cached_property
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -25,7 +26,7 @@ _DUTCH_DAYS = re.compile(
     r"\b(ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", re.IGNORECASE
 )
 _DAY = r"(?:Mo|Tu|We|Th|Fr|Sa|Su)"
-_NTH = r"-?[1-5](?:-[1-5])?"
+_NTH = r"(?:[1-5](?:-[1-5])?|-[1-5])"
 _DAY_ITEM = re.compile(rf"^({_DAY})(?:-({_DAY})|\[({_NTH}(?:,{_NTH})*)\])?$")
 _SPAN = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
 _WEEK_ITEM = re.compile(r"^(\d{1,2})(?:-(\d{1,2})(?:/(\d{1,2}))?)?$")
@@ -38,14 +39,15 @@ EXAMPLE = "Fr 09:00-10:30"
 WEEKS = 53
 ALL_WEEKS = tuple(range(1, WEEKS + 1))
 
-# Each weekday of a month is one of six kinds: the 1st, 2nd, 3rd, the 4th that is not the last, the 4th
-# that is the last, and the 5th (always the last). An ordinal [n] is a set of kinds; whatever rules leave
-# of a weekday is again such a set, and it can be written as ordinals only if it is a union of these.
-_KINDS = 6
+# Each weekday of a month is one of nine kinds: its place counted from the start and from the end of the
+# month, in a month with four or five of that weekday. An ordinal [n] (1 to 5, -1 to -5) is a set of kinds;
+# whatever later rules leave of a weekday is again a set, and it can be written as ordinals only if it is
+# the union of the ordinals it contains.
+_PLACES = ((1, -4), (2, -3), (3, -2), (4, -1), (1, -5), (2, -4), (3, -3), (4, -2), (5, -1))
+_KINDS = len(_PLACES)
 _ALL_KINDS = (1 << _KINDS) - 1
-_KINDS_OF = {1: 0b000001, 2: 0b000010, 3: 0b000100, 4: 0b011000, 5: 0b100000, -1: 0b110000}
-_TAIL = 0b111000  # the kinds the 4th, 5th and last share
-_ORDINALS_OF_TAIL = {0: (), 0b100000: (5,), 0b011000: (4,), 0b110000: (-1,), 0b111000: (4, 5)}
+ORDINALS = (1, 2, 3, 4, 5, -1, -2, -3, -4, -5)
+_KINDS_OF = {n: sum(1 << i for i, place in enumerate(_PLACES) if n in place) for n in ORDINALS}
 
 
 class ScheduleError(ValueError):
@@ -109,8 +111,8 @@ class Piece:
 def _is_nth(day: date, n: int) -> bool:
     if n == 0:
         return True
-    if n == -1:
-        return (day + timedelta(days=7)).month != day.month
+    if n < 0:
+        return (monthrange(day.year, day.month)[1] - day.day) // 7 + 1 == -n
     return (day.day - 1) // 7 + 1 == n
 
 
@@ -222,6 +224,14 @@ def _weeks(text: str, expression: str) -> tuple[int, ...]:
         step = int(match[3]) if match[3] else 1
         if not (1 <= first <= last <= WEEKS) or step < 1:
             raise _unsupported(expression)
+        if step > 1 and last - first < step:  # opening-hours-py then takes every week of the range
+            raise ScheduleError(
+                "schedule-week-step",
+                f"in '{expression}' is de stap in 'week {item}' groter dan het aantal weken ertussen; "
+                "dan is niet duidelijk welke weken het zijn.",
+                f"Noem de weken zelf, bv. 'week {first:02d} Mo 10:00-12:00', of gebruik 'week 01-53/2' "
+                "voor de oneven weken.",
+            )
         found.update(range(first, last + 1, step))
     weeks = tuple(sorted(found))
     return () if weeks == ALL_WEEKS else weeks
@@ -238,7 +248,7 @@ def _days(text: str, expression: str) -> tuple[DaySelector, ...]:
             end = DAYS.index(found[2])
             out.extend(DaySelector(d) for d in _day_range(start, end))
         else:
-            out.append(DaySelector(start, _nths(found[3], item, expression) if found[3] else ()))
+            out.append(DaySelector(start, _nths(found[3]) if found[3] else ()))
     return tuple(out)
 
 
@@ -246,23 +256,14 @@ def _day_range(start: int, end: int) -> list[int]:
     return [(start + i) % 7 for i in range((end - start) % 7 + 1)]
 
 
-def _nths(text: str, item: str, expression: str) -> tuple[int, ...]:
+def _nths(text: str) -> tuple[int, ...]:
     out: list[int] = []
     for part in text.split(","):
         if re.fullmatch(r"[1-5]-[1-5]", part):
             first, last = (int(x) for x in part.split("-"))
             out.extend(range(first, last + 1))
-        elif re.fullmatch(r"[1-5]|-1", part):
-            out.append(int(part))
         else:
-            raise ScheduleError(
-                "schedule-nth-from-end",
-                f"in '{expression}' telt '{item}' vanaf het eind van de maand; "
-                "dat kan wijkkaart alleen voor de laatste.",
-                f"Schrijf '{expression.replace(item, f'{item[:2]}[-1]')}' voor de laatste "
-                f"{DAY_NAMES[DAYS.index(item[:2])]} van de maand, of tel vanaf het begin: '{item[:2]}[1]' t/m "
-                f"'{item[:2]}[5]'.",
-            )
+            out.append(int(part))
     return tuple(out)
 
 
@@ -363,16 +364,31 @@ def _shape(cells: int, expression: str) -> tuple[tuple[int, ...], int]:
 
 
 def _ordinals(kinds: int, rule: Rule, expression: str) -> tuple[int, ...]:
-    head = tuple(n for n in (1, 2, 3) if kinds & _KINDS_OF[n])
-    tail = _ORDINALS_OF_TAIL.get(kinds & _TAIL)
-    if tail is None:
+    found = _fewest_ordinals(kinds)
+    if found is None:
         raise ScheduleError(
             "schedule-override-inexact",
             f"in '{expression}' haalt een latere regel een deel van de dagen van '{rule.text}' weg, en wat "
             "overblijft (zoals een 4e die niet de laatste van de maand is) kan een agenda niet precies volgen.",
             "Noem de dagen die doorgaan zelf, bv. 'Tu[1,3] 10:00-12:00' of 'Tu[-1] 10:00-12:00'.",
         )
-    return head + tail
+    return found
+
+
+@cache
+def _fewest_ordinals(kinds: int) -> tuple[int, ...] | None:
+    """The fewest ordinals whose union is exactly ``kinds`` (counting from the start where that is as few),
+    or None when no union of ordinals is."""
+    inside = [n for n in ORDINALS if _KINDS_OF[n] & ~kinds == 0]
+    for size in range(1, len(inside) + 1):
+        for chosen in combinations(inside, size):  # ORDINALS order: the first found counts from the start most
+            if _kinds(chosen) == kinds:
+                return tuple(sorted(chosen, key=_ordinal_order))
+    return None
+
+
+def _ordinal_order(n: int) -> int:
+    return n if n > 0 else 10 - n
 
 
 def _weeks_and_nth(expression: str) -> ScheduleError:
@@ -395,7 +411,7 @@ def _merged(pieces: list[Piece]) -> tuple[Piece, ...]:
 
 def _day_order(day: tuple[int, int]) -> tuple[int, int]:
     weekday, n = day
-    return weekday, 9 if n == -1 else n
+    return weekday, _ordinal_order(n)
 
 
 # Wording
@@ -454,15 +470,18 @@ def _describe_monthly(days: tuple[tuple[int, int], ...]) -> str:
         ordinals.setdefault(weekday, []).append(n)
     if len(ordinals) == 1:
         [(weekday, ns)] = ordinals.items()
-        missing = [n for n in (1, 2, 3) if n not in ns]
-        if len(missing) == 1 and set(ns) >= {4, 5}:
-            return f"elke {DAY_NAMES[weekday]} behalve de {missing[0]}e van de maand"
+        rest = _fewest_ordinals(_ALL_KINDS & ~_kinds(tuple(ns)))
+        if rest is not None and len(rest) == 1 and len(ns) > 1:
+            return f"elke {DAY_NAMES[weekday]} behalve de {_ordinal(rest[0])} van de maand"
     parts = [f"{_join([_ordinal(n) for n in ns])} {DAY_NAMES[weekday]}" for weekday, ns in ordinals.items()]
     return f"{_join(parts)} van de maand"
 
 
+_FROM_THE_END = {-1: "laatste", -2: "op één na laatste", -3: "op twee na laatste", -4: "op drie na laatste"}
+
+
 def _ordinal(n: int) -> str:
-    return "laatste" if n == -1 else f"{n}e"
+    return _FROM_THE_END.get(n, "op vier na laatste") if n < 0 else f"{n}e"
 
 
 def _join(items: list[str]) -> str:

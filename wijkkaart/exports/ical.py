@@ -50,6 +50,11 @@ def ical_files(catalog: Catalog, settings: Settings) -> list[tuple[str, bytes]]:
     return files
 
 
+def service_feed(entry: ServiceEntry, settings: Settings) -> bytes:
+    """One entry's own feed, as ``ical_files`` writes it."""
+    return _calendar([entry], entry.service.name, {entry.uid: _events(entry, settings, set(holidays(settings.today)))})
+
+
 def _events(entry: ServiceEntry, settings: Settings, days: set[str]) -> bytes:
     """An entry's VEVENTs, serialised once by icalendar and shared by its own feed and its wijken's feeds."""
     when = availability(entry)

@@ -76,13 +76,13 @@ function isoWeek({ y, m, d }) {
 }
 
 // A piece of a schedule (wijkkaart/schedule.py): days as [weekday, n] (n 0: every such weekday, 1-5: the
-// nth of the month, -1: the last), ISO weeks ([] = every week) and times. Overrides are resolved at build
+// nth of the month, -1 to -5: counted from the end), ISO weeks ([] = every week) and times. Overrides are resolved at build
 // time: no day is in two pieces.
 function pieceHolds(piece, day) {
   if (piece.weeks.length && !piece.weeks.includes(isoWeek(day))) return false;
   const wd = weekday(day);
   return piece.days.some(([pieceDay, n]) => pieceDay === wd && (n === 0 ||
-    (n === -1 ? day.d + 7 > daysInMonth(day) : n === Math.ceil(day.d / 7))));
+    (n < 0 ? -n === Math.ceil((daysInMonth(day) - day.d + 1) / 7) : n === Math.ceil(day.d / 7))));
 }
 
 /** The time spans ([start, end] in minutes) on one day, after validity, closures and holidays. */
