@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -31,10 +32,11 @@ from icalendar import Calendar
 
 from wijkkaart.catalog import OrgEntry, ServiceEntry
 from wijkkaart.exports import ical
+from wijkkaart.exports.hsds import schedules
 from wijkkaart.exports.ical import service_feed
 from wijkkaart.load import Document
 from wijkkaart.model import Organisation
-from wijkkaart.schedule import ScheduleError, parse
+from wijkkaart.schedule import DAY_NAMES, ScheduleError, parse
 from wijkkaart.settings import Settings
 from wijkkaart.timetable import availability, compact, holidays
 
@@ -152,6 +154,29 @@ def from_feed(entry: ServiceEntry, case: Case) -> Days:
     return {day: tuple(sorted(spans)) for day, spans in found.items()}
 
 
+def from_hsds(entry: ServiceEntry, case: Case) -> Days:
+    """HSDS too: its schedules expanded by dateutil (byweekno as ISO weeks, RFC 5545 YEARLY), less the
+    holidays when the notes say so; a service with status "temporarily closed" and no end date is not on."""
+    if case.closed and case.closed_until is None:
+        return {}
+    found: dict[int, list[tuple[int, int]]] = {}
+    for item in schedules(entry, "sid", case.start):
+        opens, closes = (int(item[k][:2]) * 60 + int(item[k][3:]) for k in ("opens_at", "closes_at"))
+        first = max(case.start, date.fromisoformat(item.get("valid_from", case.start.isoformat())))
+        parts = [f"FREQ={'YEARLY' if 'byweekno' in item else item['freq']}", f"BYDAY={item['byday']}"]
+        parts += [f"BYWEEKNO={item['byweekno']};WKST={item['wkst']}"] if "byweekno" in item else []
+        parts += [f"UNTIL={item['valid_to'].replace('-', '')}T235959"] if "valid_to" in item else []
+        start = datetime.combine(first, datetime.min.time())
+        for occurrence in rrulestr(";".join(parts), dtstart=start):
+            day = (occurrence.date() - case.start).days
+            if day >= DAYS:
+                break
+            if "feestdagen" in item["notes"] and occurrence.date().isoformat() in holidays(case.start):
+                continue
+            found.setdefault(day, []).append((opens, closes or 24 * 60))
+    return {day: tuple(sorted(spans)) for day, spans in found.items()}
+
+
 def in_node(items: list[tuple[Case, dict[str, Any]]]) -> list[Days]:
     """(d) when.js's ``timesOn`` in Node for every case, in one process."""
     node = shutil.which("node")
@@ -229,6 +254,19 @@ def entry_for(case: Case) -> ServiceEntry:
     return ServiceEntry(OrgEntry("test", Document("orgs/test.yaml", {}), org), org.services[0], 0)
 
 
+WORDS = {*DAY_NAMES, "elke", "dag", "en", "t/m", "uur", "van", "de", "maand", "laatste", "op", "één", "twee"}
+WORDS |= {"drie", "vier", "na", "behalve", "om", "week", "(oneven", "(even", "weken)", "in", "niet", "feestdagen"}
+TOKEN = re.compile(r"[1-5]e|[1-9]\d?|\d{1,2}\.\d\d–\d{1,2}\.\d\d")
+REPEATS = re.compile(r"(?<!\S)(\S+) en \1(?!\S)|\bweek (\d+) t/m \2\b|\bop dag\b|(?<!\S)(\S+) \3(?!\S)")
+
+
+def wording_problems(text: str) -> list[str]:
+    """What in the Dutch wording is not Dutch or repeats itself ("niet op dag", "1e en 1e", "week 53 t/m 53")."""
+    tokens = [t.rstrip(",;") for t in text.split()]
+    problems = [f"'{t}' is geen woord van de omschrijving" for t in tokens if t not in WORDS and not TOKEN.fullmatch(t)]
+    return problems + [f"herhaling '{m[0]}'" for m in REPEATS.finditer(text)]
+
+
 class Differences:
     """Checks (a), (b) and (c) at once and keeps the cases for one Node run of (d) at the end."""
 
@@ -240,11 +278,17 @@ class Differences:
     def check(self, case: Case) -> None:
         entry = entry_for(case)
         expected = reference(case)
-        for name, got in (("evaluator", evaluator(entry, case)), ("iCal", from_feed(entry, case))):
+        for name, got in (
+            ("evaluator", evaluator(entry, case)),
+            ("iCal", from_feed(entry, case)),
+            ("HSDS", from_hsds(entry, case)),
+        ):
             if got != expected:
                 self.found.append(_difference(case, name, got, expected))
         self.for_node.append((case, compact(entry), expected))
         schedule = parse(case.expression)
+        wording = wording_problems(schedule.text)
+        self.found += [f"{case.expression}: '{schedule.text}': {problem}" for problem in wording]
         kinds = {p.freq for p in schedule.pieces}
         kinds |= {"PH off"} if schedule.holidays_off else set()
         kinds |= {"closed"} if case.closed else set()
@@ -380,6 +424,14 @@ def test_generated_schedules_agree_in_all_four() -> None:
 @pytest.mark.fuzz
 def test_generated_schedules_agree_in_all_four_long() -> None:
     _run(LONG)
+
+
+def test_wording_problems_are_seen() -> None:
+    assert wording_problems("elke maandag 14.00–16.00 uur; niet op feestdagen") == []
+    assert wording_problems("niet op dag 2") == ["herhaling 'op dag'"]
+    assert wording_problems("1e en 1e maandag van de maand") == ["herhaling '1e en 1e'"]
+    assert wording_problems("in week 53 t/m 53 op maandag") == ["herhaling 'week 53 t/m 53'"]
+    assert wording_problems("elke Monday") == ["'Monday' is geen woord van de omschrijving"]
 
 
 def test_the_comparison_sees_a_feed_and_rules_that_forget_a_holiday(monkeypatch: pytest.MonkeyPatch) -> None:

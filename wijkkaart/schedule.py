@@ -193,7 +193,8 @@ def _unsupported(expression: str) -> ScheduleError:
     return ScheduleError(
         "unsupported-schedule",
         f"'{expression}' is geldig, maar wijkkaart kan het niet in gewone taal tonen.",
-        "Gebruik dagen, tijden, '[1,3]' voor de 1e en 3e week van de maand, 'week 01-53/2' en 'PH off'.",
+        "Gebruik dagen en tijden, bv. 'Mo-Fr 09:00-12:00', 'Tu[1,3] 14:00-16:00' (1e en 3e dinsdag van de maand), "
+        "'week 01-53/2 We 10:00-12:00' (oneven weken) en 'PH off'.",
     )
 
 
