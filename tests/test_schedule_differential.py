@@ -5,7 +5,8 @@ day by day over more than 400 days, four evaluators must give the same time span
     documents them), (b) wijkkaart's evaluator (recurrence.Availability), (c) the service's iCal feed,
     parsed by icalendar and expanded by dateutil (RRULE, RDATE, EXDATE; STATUS:CANCELLED events are not
     on), (d) the browser's when.js in Node, from the compact rules the pages carry — all cases in one Node
-    process.
+    process — and the HSDS schedules too. The Dutch wording of every case is checked for words that are
+    not Dutch and for repeats.
 
 Hypothesis makes the schedules; the default run checks a few hundred, ``-m fuzz`` thousands. Fixed clock:
 the feed and the days start at one of a few fixed dates. Every difference found is kept in REGRESSIONS.
@@ -407,22 +408,23 @@ def _run(count: int) -> None:
     differences.finish()
     seen = differences.kinds
     assert all(seen.get(kind, 0) >= count // 50 for kind in KINDS), seen  # the cases cover every feature
-    report(f"tijden: {len(differences.for_node)} schema's x {DAYS} dagen, 4 rekenaars gelijk ({seen})")
+    evaluators = "opening-hours-py, rekenaar, iCal, HSDS en when.js"
+    report(f"tijden: {len(differences.for_node)} schema's x {DAYS} dagen, {evaluators} gelijk ({seen})")
 
 
-def test_regression_cases_agree_in_all_four() -> None:
+def test_regression_cases_agree_everywhere() -> None:
     differences = Differences()
     for case in REGRESSIONS:
         differences.check(case)
     differences.finish()
 
 
-def test_generated_schedules_agree_in_all_four() -> None:
+def test_generated_schedules_agree_everywhere() -> None:
     _run(SHORT)
 
 
 @pytest.mark.fuzz
-def test_generated_schedules_agree_in_all_four_long() -> None:
+def test_generated_schedules_agree_everywhere_long() -> None:
     _run(LONG)
 
 
@@ -432,6 +434,7 @@ def test_wording_problems_are_seen() -> None:
     assert wording_problems("1e en 1e maandag van de maand") == ["herhaling '1e en 1e'"]
     assert wording_problems("in week 53 t/m 53 op maandag") == ["herhaling 'week 53 t/m 53'"]
     assert wording_problems("elke Monday") == ["'Monday' is geen woord van de omschrijving"]
+    assert wording_problems("elke vrijdag 0.30–1.15 en 15.15–23.45 uur") == []  # a false repeat once
 
 
 def test_the_comparison_sees_a_feed_and_rules_that_forget_a_holiday(monkeypatch: pytest.MonkeyPatch) -> None:
