@@ -58,8 +58,9 @@ def service_feed(entry: ServiceEntry, settings: Settings) -> bytes:
 def _events(entry: ServiceEntry, settings: Settings, days: set[str]) -> bytes:
     """An entry's VEVENTs, serialised once by icalendar and shared by its own feed and its wijken's feeds."""
     when = availability(entry)
-    rules = recurrences(when.schedule) if when else []
-    events = [_event(entry, when, rule, i, settings, days) for i, rule in enumerate(rules) if when]
+    if when is None:
+        return b""
+    events = [_event(entry, when, rule, i, settings, days) for i, rule in enumerate(recurrences(when.schedule))]
     return b"".join(event.to_ical() for event in events if event is not None)
 
 
