@@ -271,7 +271,7 @@ def _gemeente_names(catalog: Catalog, register: Register | None) -> Iterator[Pro
     """Every gemeente named (in the settings or a service area) must be one the CBS register knows."""
     if register is None:
         return
-    served, names = catalog.served, sorted({n for a in register.areas.values() for n in (a.gemeente, a.plaats)})
+    served, names = catalog.served, register.spellings
     for name in catalog.gemeenten:
         if not served.known(name):
             hint = suggest(name, names).strip() or "Schrijf de naam zoals het CBS hem schrijft, bv. 'Den Haag'."

@@ -108,7 +108,7 @@ class Settings:
         return self.path(self.geodata_dir) if self.geodata_dir else None
 
 
-class _LenientLoader(yaml.SafeLoader):
+class _LenientLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Reads mkdocs.yml as MkDocs does (YAML 1.1, ``!ENV`` from the environment); other tags
     (``!!python/name``, ``!relative``) are not needed here."""
 
