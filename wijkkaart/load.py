@@ -467,7 +467,8 @@ class _Walker:
             base = {"0o": 8, "0x": 16}.get(text[:2], 10)
             return Integer(int(text[2:] if base != 10 else text, base), text)
         if node.tag.endswith(":float") and _FLOAT.match(text):
-            return Decimal(float(text.replace(".", "", 1) if "inf" in text.lower() else text), text)
+            special = text.lower().lstrip("+-") in (".inf", ".nan")  # YAML's spelling of inf and nan
+            return Decimal(float(text.replace(".", "", 1) if special else text), text)
         return text  # an explicit tag (!!int) on something else: the characters as written
 
     def _fail(self, node: yaml.Node, path: KeyPath, code: str, message: str, hint: str) -> None:
