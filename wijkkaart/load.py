@@ -467,7 +467,7 @@ class _Walker:
             base = {"0o": 8, "0x": 16}.get(text[:2], 10)
             return Integer(int(text[2:] if base != 10 else text, base), text)
         if node.tag.endswith(":float") and _FLOAT.match(text):
-            special = text.lower().lstrip("+-") in (".inf", ".nan")  # YAML's spelling of inf and nan
+            special = text.lower().lstrip("+-") in (".inf", ".nan")  # YAML 1.2's spelling of these floats
             return Decimal(float(text.replace(".", "", 1) if special else text), text)
         return text  # an explicit tag (!!int) on something else: the characters as written
 

@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config import config_options as c
@@ -83,6 +84,9 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         _require_material(config)
         _no_web_fonts(config)
+        _dutch_theme(config)
+        if not self.serving:
+            _tell_local_site_url(config)
         options = {**dict(self.config), "site_url": config.site_url or ""}
         self.settings = Settings.from_options(config_file.parent, options, config=config_file)
         _warn_without_site_url(self.settings)
@@ -276,6 +280,26 @@ def _require_material(config: MkDocsConfig) -> None:
 def _no_web_fonts(config: MkDocsConfig) -> None:
     """Material fetches Roboto from Google Fonts unless ``font`` is false: no requests to other sites."""
     config.theme["font"] = False
+
+
+def _dutch_theme(config: MkDocsConfig) -> None:
+    """Material's own words (labels for screen readers, the search box, "naar boven") in Dutch, also where
+    mkdocs.yml does not say ``language: nl`` (Material's default is English)."""
+    if config.theme.get("language") in (None, "", "en"):
+        config.theme["language"] = "nl"
+
+
+def _tell_local_site_url(config: MkDocsConfig) -> None:
+    """A build for this computer's own address (the fallback of a new site's ``site_url``) is fine to try out,
+    but must not be published: QR codes, links in the open data and the sitemap would point to it."""
+    host = urlsplit(config.site_url or "").hostname or ""
+    if host in {"127.0.0.1", "localhost", "::1", "0.0.0.0"}:
+        log.info(
+            "wijkkaart: de site wordt gebouwd voor het adres %s: goed om te proberen op deze computer, niet om te "
+            "publiceren (QR-codes en links zouden naar deze computer wijzen). Zet voor de echte site de "
+            "omgevingsvariabele SITE_URL, bv. SITE_URL=https://kaart.voorbeeld.nl/ mkdocs build",
+            config.site_url,
+        )
 
 
 def _warn_without_site_url(settings: Settings) -> None:

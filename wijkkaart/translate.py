@@ -34,7 +34,12 @@ _TYPE_WORDS = {
 def suggest(word: str, options: list[str]) -> str:
     """`` Bedoelde je 'x'?`` for the closest option, or an empty string."""
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" Bedoelde je '{close[0]}'?" if close else ""
+    return f" Bedoelde je {quoted(close[0])}?" if close else ""
+
+
+def quoted(name: str) -> str:
+    """``'name'``, or ``"name"`` for a name with an apostrophe of its own (``"'s-Hertogenbosch"``)."""
+    return f'"{name}"' if "'" in name else f"'{name}'"
 
 
 def describe_value(value: Any) -> str:
