@@ -318,7 +318,7 @@ def _run_pipeline(tmp_path: Path, cases: int) -> None:
         f"{sum(OUTCOMES.values())} gevallen zonder exceptie ({OUTCOMES['gebouwd']} gebouwd, "
         f"{OUTCOMES['geweigerd']} geweigerd) in {seconds:.0f} s"
     )
-    assert OUTCOMES["gebouwd"] >= cases // 5, OUTCOMES  # the generator reaches the end of the pipeline
+    assert OUTCOMES["gebouwd"] >= cases // 10, OUTCOMES  # the generator reaches the end of the pipeline (~28 %)
 
 
 def test_whole_pipeline_short(tmp_path: Path) -> None:
