@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -124,6 +125,8 @@ def _record_or_problems(raw: bytes) -> None:
         result = read_record(raw, "orgs/fuzz.yaml", model, problems)
         assert result is not None or any(p.is_error for p in problems)
         assert all(isinstance(p, Problem) and p.message and p.code for p in problems)
+        last = len(re.split(rb"\r\n|\r|\n", raw))  # lines as an editor (and YAML) counts them
+        assert all(0 <= p.line <= last for p in problems), [p.text() for p in problems]
 
 
 def _run(strategy: st.SearchStrategy[bytes], cases: int) -> None:
