@@ -46,7 +46,14 @@ MODELS = {"orgs": Organisation, "wijken": Wijk, "themes.yaml": Taxonomy}
 
 
 def _files() -> list[tuple[str, Path]]:
-    roots = [DATA / "valid", DATA / "regio", DATA / "gemeenten", REPO, *sorted((REPO / "examples").iterdir())]
+    roots = [
+        DATA / "valid",
+        DATA / "regio",
+        DATA / "gemeenten",
+        DATA / "hostile",
+        REPO,
+        *sorted((REPO / "examples").iterdir()),
+    ]
     roots += sorted(p for p in INVALID.iterdir() if p.is_dir()) + sorted(p for p in ACCEPTED.iterdir() if p.is_dir())
     found = []
     for root in roots:
