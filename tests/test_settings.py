@@ -4,12 +4,15 @@ problems (the build through mkdocs' own reading of the file and the plugin)."""
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wijkkaart.problems import render
-from wijkkaart.settings import Settings, read_settings
+from wijkkaart.settings import DEFAULTS, Settings, read_settings
 
 from .helpers import site_copy
 
@@ -71,3 +74,32 @@ def test_check_and_build_read_the_same_settings(name: str, tmp_path: Path, monke
             ("tiles_url", "unsafe-setting"),
             ("simplify_m", "bad-setting"),
         ]
+
+
+SETTING_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=40),
+    st.sampled_from(["https://t.nl/{z}/{x}/{y}.png", "{", "}", "{0}", "{address!r}", "{a.b}", "javascript:x", "<a>"]),
+    st.lists(st.text(max_size=10), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.dictionaries(st.one_of(st.sampled_from(sorted(DEFAULTS)), st.text(max_size=12)), SETTING_VALUES))
+def test_any_options_give_settings_and_dutch_problems(options: dict[str, object]) -> None:
+    read = Settings.from_options(Path("/tmp"), options)
+    assert all(p.message and p.code and p.file == "mkdocs.yml" for p in read.problems)
+    assert isinstance(read.stale_months, int) and read.stale_months >= 1
+
+
+@settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(st.binary(max_size=200) | st.text(max_size=200).map(lambda t: f"plugins:\n  - wijkkaart:\n{t}".encode()))
+def test_any_configuration_file_gives_settings(raw: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "mkdocs.yml").write_bytes(raw)
+        read = read_settings(Path(folder))
+    assert all(p.message and p.code for p in read.problems)
