@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +27,7 @@ CONFIGS = {
         + "      tiles_max_zoom: !ENV [WIJKKAART_TEST_ONBEKEND, 17]\n"
     ),
     "regional": PLUGIN + "      gemeente: [Heemskerk, Uitgeest]\n      simplify_m: 5\n",
+    "mapping": "plugins:\n  search: {}\n  wijkkaart:\n    gemeente: Den Haag\n    stale_months: 7\n",
     "wrong": (
         "site_url: https://kaart.voorbeeld.nl/\n"
         + PLUGIN
@@ -96,8 +98,23 @@ def test_any_options_give_settings_and_dutch_problems(options: dict[str, object]
     assert isinstance(read.stale_months, int) and read.stale_months >= 1
 
 
-@settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-@given(st.binary(max_size=200) | st.text(max_size=200).map(lambda t: f"plugins:\n  - wijkkaart:\n{t}".encode()))
+CONFIG_VALUES = st.recursive(
+    SETTING_VALUES, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=9), inner, max_size=3)
+)
+CONFIG_FILES = st.dictionaries(
+    st.sampled_from(["plugins", "theme", "site_url", "site_name"]),
+    CONFIG_VALUES
+    | st.just([{"wijkkaart": None}])
+    | st.fixed_dictionaries({"wijkkaart": st.dictionaries(st.sampled_from(sorted(DEFAULTS)), SETTING_VALUES)}),
+).map(lambda config: yaml.safe_dump(config, allow_unicode=True).encode())
+
+
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.binary(max_size=200)
+    | st.text(max_size=200).map(lambda t: f"plugins:\n  - wijkkaart:\n{t}".encode())
+    | CONFIG_FILES
+)
 def test_any_configuration_file_gives_settings(raw: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "mkdocs.yml").write_bytes(raw)
