@@ -93,6 +93,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.built: MkDocsConfig | None = None
         self.warnings: CountHandler | None = None
         self.phase = "instellingen lezen"
+        self.page_errors = _PageErrors()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
@@ -112,6 +113,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         config.extra_javascript.append(script)
         if not self.serving:
             self._build_beside(config)
+        self.page_errors.install()
         return config
 
     def _build_beside(self, config: MkDocsConfig) -> None:
@@ -290,6 +292,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             swap.commit()
 
     def _stop_counting(self) -> None:
+        self.page_errors.remove()
         if self.warnings is not None:
             for name in BUILDERS:
                 logging.getLogger(name).removeHandler(self.warnings)
@@ -355,7 +358,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         if self.built is not None:
             self.built.site_dir, self.built = self.site_dir, None
         if not isinstance(error, (BuildError, Abort)):
-            log.error(f"wijkkaart: {StepFailed(self.phase, describe(error))}; {UNCHANGED}.")
+            phase = f"{self.phase}, bij {self.page_errors.page}" if self.page_errors.page else self.phase
+            log.error(f"wijkkaart: {StepFailed(phase, describe(error))}; {UNCHANGED}.")
             raise Abort("Aborted with a BuildError!") from None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -371,6 +375,33 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
                 server.watch(str(path))
         _allow_live_reload(server)
         return server
+
+
+class _PageErrors(logging.Filter):
+    """mkdocs logs a failure while it writes a page (a full disk) in English before it raises it; the page is
+    named in wijkkaart's one Dutch message instead."""
+
+    START = "Error building page '"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page = ""
+
+    def install(self) -> None:
+        self.page = ""
+        for name in BUILDERS:
+            logging.getLogger(f"{name}.commands.build").addFilter(self)
+
+    def remove(self) -> None:
+        for name in BUILDERS:
+            logging.getLogger(f"{name}.commands.build").removeFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not message.startswith(self.START) or message.endswith(":"):  # a BuildError: mkdocs prints it next
+            return True
+        self.page = message[len(self.START) :].split("'", 1)[0]
+        return False
 
 
 @contextlib.contextmanager
