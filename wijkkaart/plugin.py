@@ -51,6 +51,7 @@ BUILDERS = ("mkdocs", "properdocs")  # the loggers whose warnings stop a strict 
 # Settings the theme writes into every page as they are (as HTML): escaped, so that they show as written.
 # ``copyright`` is left as it is: Material documents it as HTML; the policy keeps any script in it from running.
 SHOWN_SETTINGS = ("site_name", "site_description", "site_author", "repo_name")
+UNSAFE_IN_SCRIPT = re.compile(r"[\"'`\\<>\s]")
 UNCHANGED = "de vorige site is niet veranderd"
 
 
@@ -426,11 +427,19 @@ def _require_material(config: MkDocsConfig) -> None:
 
 
 def _escape_shown_settings(config: MkDocsConfig) -> None:
-    """``site_name: Geld & Zo`` shows as written, and ``<script>`` in it as text, not as a script."""
+    """``site_name: Geld & Zo`` shows as written, and ``<script>`` in it as text, not as a script. Material
+    writes ``extra.scope`` into one of its scripts: only a plain path or address is let through."""
     for key in SHOWN_SETTINGS:
         value = config.get(key)
         if isinstance(value, str):
             config[key] = html.escape(value)
+    extra: dict[str, Any] = dict(config.extra or {})
+    scope = extra.get("scope")
+    if scope is not None and (not isinstance(scope, str) or UNSAFE_IN_SCRIPT.search(scope)):
+        raise PluginError(
+            f"wijkkaart: 'extra.scope' in mkdocs.yml moet een pad of adres zijn, zonder aanhalingstekens, "
+            f"'\\', '<' of '>' (nu: {scope!r}). Schrijf bv. 'scope: /sociale-kaart/' of laat het weg."
+        )
 
 
 def _no_web_fonts(config: MkDocsConfig) -> None:
