@@ -30,7 +30,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from .build import SCRIPT, STYLESHEET, Site, build_site, publish, staged
-from .csp import KnownScripts, allow_script, with_csp
+from .csp import KnownInline, allow_script, with_csp
 from .frames import TEMPLATE as FRAME_TEMPLATE
 from .frames import Frames, untested
 from .offline import head_template
@@ -86,7 +86,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.staging: Path | None = None
         self.nav_pages: list[Page] = []
         self.frames: Frames | None = None
-        self.known = KnownScripts()
+        self.known = KnownInline()
         self.dirty = False
         self.good: Site | None = None  # in serve: the last site whose build went well from start to end
         self.swap: Swap | None = None
@@ -190,14 +190,15 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         root = "../" * page.url.count("/")
         if root not in self.heads:
             self.heads[root] = self.head.render(root=root)
+            self.known.add_from(self.heads[root])
         output = output.replace("</head>", self.heads[root] + "</head>", 1)
-        return with_csp(output, self.settings.tiles_url, self.known.scripts)
+        return with_csp(output, self.settings.tiles_url, self.known.texts)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         assert self.settings is not None
         if not template_name.endswith(".html"):
             return output_content
-        return with_csp(output_content, self.settings.tiles_url, self.known.scripts)
+        return with_csp(output_content, self.settings.tiles_url, self.known.texts)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -230,7 +231,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             log.info("wijkkaart: gedeelde kaders zijn niet getest met %s; het thema maakt elke pagina.", untested_theme)
         self.frames = Frames(env, self.nav_pages, enabled=untested_theme is None)
         self.frames.install()
-        self.known = KnownScripts()  # the inline scripts the policy allows: those the theme's templates write
+        self.known = KnownInline()  # what the policy allows inline: what the theme's templates write
         self.known.install(env)
         self._lap("mkdocs: pages read")
         return env
