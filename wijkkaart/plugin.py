@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config import config_options as c
@@ -37,7 +38,7 @@ from .offline import head_template
 from .pages import render_problem_banner
 from .parallel import Background
 from .problems import DataError, Problem, Severity, errors, render, summary
-from .settings import DEFAULTS, LISTS, Settings
+from .settings import DEFAULTS, Settings, site_url_problem
 from .steps import StepFailed, describe, step
 from .swap import Swap
 from .urls import NAV_PAGES
@@ -64,8 +65,8 @@ class _WrittenLater(File):
 
 
 def _option(key: str, default: Any) -> Any:
-    kind: Any = (int, float) if isinstance(default, float) else type(default)
-    return c.Type((kind, list) if key in LISTS else kind, default=default)
+    """Any value: ``Settings.from_options`` checks it, with the Dutch message ``wijkkaart check`` gives too."""
+    return c.Type(object, default=default)
 
 
 # One option per setting, so the plugin can never drift from what ``wijkkaart check`` reads.
@@ -103,10 +104,13 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         _require_material(config)
         _no_web_fonts(config)
+        _dutch_theme(config)
         _escape_shown_settings(config)
-        _warn_without_site_url(config)
+        if not self.serving:
+            _tell_local_site_url(config)
         options = {**dict(self.config), "site_url": config.site_url or ""}
         self.settings = Settings.from_options(config_file.parent, options, config=config_file)
+        _warn_without_site_url(self.settings)
         self.head, self.heads = head_template(self.settings), {}
         config.extra_css.append(STYLESHEET)
         script = ExtraScriptValue(SCRIPT)
@@ -448,13 +452,30 @@ def _no_web_fonts(config: MkDocsConfig) -> None:
     config.theme["font"] = False
 
 
-def _warn_without_site_url(config: MkDocsConfig) -> None:
-    if not config.site_url:
-        log.warning(
-            "wijkkaart: 'site_url' ontbreekt in mkdocs.yml. Zonder het adres van de site hebben de printversies "
-            "van de wijken geen QR-code en werkt de link 'Meld een fout' niet. Zet bv. "
-            "'site_url: https://gebruiker.github.io/sociale-kaart/' in mkdocs.yml."
+def _dutch_theme(config: MkDocsConfig) -> None:
+    """Material's own words (labels for screen readers, the search box, "naar boven") in Dutch, also where
+    mkdocs.yml does not say ``language: nl`` (Material's default is English)."""
+    if config.theme.get("language") in (None, "", "en"):
+        config.theme["language"] = "nl"
+
+
+def _tell_local_site_url(config: MkDocsConfig) -> None:
+    """A build for this computer's own address (the fallback of a new site's ``site_url``) is fine to try out,
+    but must not be published: QR codes, links in the open data and the sitemap would point to it."""
+    host = urlsplit(config.site_url or "").hostname or ""
+    if host in {"127.0.0.1", "localhost", "::1", "0.0.0.0"}:
+        log.info(
+            "wijkkaart: de site wordt gebouwd voor het adres %s: goed om te proberen op deze computer, niet om te "
+            "publiceren (QR-codes en links zouden naar deze computer wijzen). Zet voor de echte site de "
+            "omgevingsvariabele SITE_URL, bv. SITE_URL=https://kaart.voorbeeld.nl/ mkdocs build",
+            config.site_url,
         )
+
+
+def _warn_without_site_url(settings: Settings) -> None:
+    missing = site_url_problem(settings)
+    if missing is not None:
+        log.warning("wijkkaart: %s", missing.text())
 
 
 def _inclusion(src: str) -> InclusionLevel:

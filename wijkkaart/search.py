@@ -125,7 +125,9 @@ def build_search_index(output: Path, pages: list[Page], records: dict[str, OrgRe
     template = template_environment(None).get_template("search_page.html")
     with tempfile.TemporaryDirectory(prefix="wijkkaart-zoek-") as name:
         folder = Path(name)
-        searchable = (page for page in pages if "data-pagefind-body" in page.content)
+        searchable = [page for page in pages if "data-pagefind-body" in page.content]
+        if not searchable:  # a new site without organisations or wijken yet: Pagefind refuses an empty index
+            return 0
         for number, page in enumerate(searchable):
             body = Markup(LEFT_OUT.sub("", page.body))
             link = "/" + page_url(page.src)
