@@ -89,9 +89,9 @@ FAULTS = {
         "wijkkaart: de stap 'zoekindex (Pagefind)' is mislukt (RuntimeError: Pagefind: Error: kapot)",
     ),
     "pages, full disk": (
-        "import mkdocs.utils as m\nwrite = m.write_file\ncount = [0]\n"
-        "def boom(*args):\n    count[0] += 1\n    if count[0] > 10:\n"
-        "        raise OSError(28, 'No space left on device')\n    write(*args)\n"
+        "import mkdocs.utils as m\nwrite = m.write_file\n"
+        "def boom(content, path):\n    if path.endswith('/wijken/centrum/index.html'):\n"
+        "        raise OSError(28, 'No space left on device')\n    write(content, path)\n"
         "m.write_file = boom",
         "wijkkaart: de stap 'site schrijven (mkdocs), bij wijken/centrum.md' is mislukt "
         "(OSError: [Errno 28] No space left on device)",
