@@ -116,19 +116,19 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         script = ExtraScriptValue(SCRIPT)
         script.type = "module"
         config.extra_javascript.append(script)
-        if not self.serving:
-            self._build_beside(config)
+        self._build_beside(config)
         self.page_errors.install()
         return config
 
     def _build_beside(self, config: MkDocsConfig) -> None:
         """Every builder (this one, mkdocs, other plugins) writes into a fresh folder, which takes the site
-        folder's place only when all of it is written (see ``swap``); ``serve`` has its own folder."""
+        folder's place only when all of it is written (see ``swap``); in ``serve`` too, whose server then
+        always has a whole site to send."""
         self.site_dir, self.built = config.site_dir, config
         with _failing_as("een nieuwe map voor de site maken"):
             self.swap = Swap.prepare(Path(config.site_dir), self.dirty)
         config.site_dir = str(self.swap.fresh)
-        log.info(
+        (log.debug if self.serving else log.info)(
             "wijkkaart: de site komt eerst in %s en neemt pas als alles klaar is de plaats in van %s.",
             self.swap.fresh,
             self.swap.site,
@@ -380,6 +380,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             if path.exists():
                 server.watch(str(path))
         _allow_live_reload(server)
+        _never_waiting(server)
         return server
 
 
@@ -482,6 +483,23 @@ def _inclusion(src: str) -> InclusionLevel:
     """Generated pages stay out of the navigation, except the start, wijken and thema's pages; a site may still
     list any page in its ``nav``."""
     return InclusionLevel.UNDEFINED if src in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+
+
+def _never_waiting(server: Any) -> None:
+    """The builder's server holds every request until a rebuild succeeds (it "appears stuck"); a rebuild
+    that fails for a reason wijkkaart cannot turn into a banner (a theme's template, a full disk) leaves the
+    last site whole (see ``swap``), and the server sends it: the failure is logged, not raised."""
+    rebuild = getattr(server, "builder", None)
+    if rebuild is None:
+        return
+
+    def builder(*args: Any, **kwargs: Any) -> None:
+        try:
+            rebuild(*args, **kwargs)
+        except (Exception, SystemExit):  # mkdocs' Abort is a SystemExit; its message is logged already
+            log.error("wijkkaart: de site is niet opnieuw gebouwd; de server toont de vorige versie.")
+
+    server.builder = builder
 
 
 def _allow_live_reload(server: Any) -> None:
