@@ -138,3 +138,27 @@ def test_every_wijk_link_in_a_card_leads_to_that_wijk() -> None:
                 assert target == "/" + names[name], (page.src, name, href)
                 checked += 1
     assert checked > 20
+
+
+def test_print_and_card_say_when_it_really_holds(tmp_path: Path) -> None:
+    """Issue 17: the printed list says the schedule as it really holds (overrides resolved), its dates and
+    the end of a closure, worded once for cards and print."""
+    root = site_copy(tmp_path)
+    org = root / "orgs" / "buurthuis.yaml"
+    org.write_text(
+        org.read_text(encoding="utf-8").replace(
+            '    schedule: "Mo,We 10:00-12:00; PH off"',
+            '    schedule: "Mo,We 10:00-12:00; We 14:00-16:00; PH off"\n    valid_to: 2027-06-30\n'
+            "    status: temporarily_closed\n    status_note: Verbouwing.\n    closed_until: 2027-01-15",
+        ),
+        encoding="utf-8",
+    )
+    pages = {p.src: p.content for p in build_site(settings_for(root)).pages}
+    when = "elke maandag 10.00–12.00 uur; elke woensdag 14.00–16.00 uur; niet op feestdagen"
+    printed = next(content for src, content in pages.items() if "print" in src and "Koffie-inloop" in content)
+    assert (
+        f"<strong>Wanneer:</strong> {when} (tot en met 30 juni 2027) · zonder afspraak"
+        " (nu tijdelijk gesloten tot en met 15 januari 2027) · gratis"
+    ) in printed
+    assert f"<dd>{when}" in pages["organisaties/buurthuis.md"]
+    assert "(tot en met 30 juni 2027)</dd>" in pages["organisaties/buurthuis.md"]
