@@ -117,6 +117,16 @@ class Renderer:
         html = html.replace(start, "").replace(end, "").replace(ANCHOR, anchor)
         return Markup(html.replace(f"<{HEADING} ", f"<{heading} ").replace(f"</{HEADING}>", f"</{heading}>"))
 
+    def finder_card(self, entry: ServiceEntry) -> str:
+        """The card as the finder and the search show it: links relative to the site root (the browser
+        resolves them against it), under a theme heading (h3) of the results."""
+        html = self._card(entry, f"pc-{entry.org.slug}-{entry.service.id}", Links("index.md"), heading="h4")
+        return html.replace("<!--zoek:uit-->", "").replace("<!--/zoek:uit-->", "")
+
+    def finder_cards(self) -> dict[str, str]:
+        """Every entry's card for the browser, by uid."""
+        return {entry.uid: self.finder_card(entry) for entry in self.catalog.services}
+
     def _render_card(self, entry: ServiceEntry, links: Links, anchor: str, show_org: bool, heading: str) -> str:
         return self.env.get_template("card.html").render(
             macros=self._macros,

@@ -194,10 +194,10 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         from .search import build_search_index, search_records
 
         assert self.site is not None
-        catalog, output = self.site.catalog, Path(config.site_dir) / "pagefind"
+        catalog, cards, output = self.site.catalog, self.site.cards, Path(config.site_dir) / "pagefind"
         pages = [p for p in self.site.pages if p.src in self.generated]
         self.search = Background(
-            lambda: build_search_index(output, pages, search_records(catalog)), parallel=not self.serving
+            lambda: build_search_index(output, pages, search_records(catalog, cards)), parallel=not self.serving
         )
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -1,7 +1,7 @@
 // Postcode lookup in the browser alone: "2533 AB", "2533ab" or "2533" → the wijk(en) and what serves it.
 
 import { countResults, el, getJSON, siteUrl } from "./common.js";
-import { enhanceCards } from "./cards.js";
+import { cardFrom, enhanceCards } from "./cards.js";
 import { applyFilters } from "./filters.js";
 
 const POSTCODE = /^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})?\s*$/;
@@ -19,24 +19,11 @@ async function servicesIn(lists) {
   return [...seen.values()];
 }
 
-function card(entry) {
-  const article = el("article", { class: "wk-service", id: `pc-${entry.uid.replace("/", "-")}` },
-    el("h4", { class: "wk-service__name" }, entry.name),
-    el("p", { class: "wk-service__org" }, "Door ", el("a", { href: siteUrl(entry.org_url) }, entry.org)),
-    el("p", { class: "wk-badges" }, el("span", { class: "wk-badge" }, entry.walk_in ? "zonder afspraak" : "op afspraak"),
-      entry.free ? el("span", { class: "wk-badge" }, "gratis") : null),
-    el("p", {}, entry.when),
-    el("p", { class: "wk-next", "data-wk-next": true }),
-    entry.where ? el("p", { class: "wk-address" }, entry.where) : null,
-    el("p", { class: "wk-actions", "data-wk-actions": true }, el("a", { href: siteUrl(entry.url) }, "Meer informatie")));
-  article.dataset.wkEntry = JSON.stringify(entry);
-  return article;
-}
-
 function render(results, entries, index) {
-  const groups = Object.entries(index.themes).map(([id, name]) => [id, name, entries.filter((e) => e.themes[0] === id)]);
+  const groups = Object.entries(index.themes).map(([id, name]) => [id, name, entries.filter((e) => e.theme === id)]);
   results.replaceChildren(...groups.filter(([, , list]) => list.length).map(([id, name, list]) =>
-    el("section", { "data-wk-group": id }, el("h3", {}, `${name} (${list.length})`), list.map(card))));
+    el("section", { "data-wk-group": id }, el("h3", {}, `${name} `, el("span", { "data-wk-group-count": id }, `(${list.length})`)),
+      list.map((entry) => cardFrom(entry.html)))));
   enhanceCards(results);
 }
 

@@ -1,6 +1,7 @@
 // Word search with Pagefind. Nothing of the search is downloaded until the box is used.
 
 import { countResults, el, siteRoot, siteUrl } from "./common.js";
+import { cardFrom, enhanceCards } from "./cards.js";
 
 let pagefind = null;
 
@@ -26,17 +27,22 @@ function passes(entry, filters) {
   return Object.entries(filters).every(([name, value]) => (entry.filters[name] || []).includes(value));
 }
 
-/** The entries of an organisation to show: those the words were found in (else all), that pass the filters. */
+/** The entries of an organisation to show: those the words were found in that pass the filters. Words found
+ * only in the organisation's own text (its partners, its description) show the organisation, not all of its
+ * entries: a search for "schulden" must not show the buurttuin of a partner of the debt helpers. */
 function shownEntries(list, data, filters) {
-  const all = list.filter((e) => passes(e, filters));
   const hit = new Set((data.sub_results || []).map((s) => s.anchor && s.anchor.id).filter(Boolean));
-  const found = all.filter((e) => hit.has(e.id));
-  return found.length ? found : all;
+  return list.filter((e) => hit.has(e.id) && passes(e, filters));
 }
 
 const MAX_ENTRIES = 5;
 
 function entryItem(entry, pageUrl) {
+  if (entry.kaart) {
+    const card = cardFrom(entry.kaart);
+    card.removeAttribute("id");  // the postcode results may show the same card on this page
+    return el("li", { class: "wk-result-entry" }, card);
+  }
   return el("li", { class: "wk-result-entry" },
     el("a", { href: `${pageUrl}#${encodeURIComponent(entry.id)}` }, entry.naam),
     entry.wijk ? el("div", { class: "wk-muted" }, entry.wijk) : null,
@@ -53,7 +59,10 @@ function result(data, filters) {
     return el("li", { class: "wk-result" }, el("a", { href: url }, title));
   }
   const shown = shownEntries(list, data, filters);
-  if (!shown.length) return null;
+  if (!shown.length) {
+    if (Object.keys(filters).length) return null;
+    return el("li", { class: "wk-result" }, el("a", { href: url, class: "wk-result-org" }, title));
+  }
   const more = shown.length - MAX_ENTRIES;
   return el("li", { class: "wk-result" },
     el("a", { href: url, class: "wk-result-org" }, title),
@@ -102,6 +111,7 @@ async function run(form, output) {
   output.replaceChildren(
     el("p", { role: "status" }, found.results.length ? `${countResults(found.results.length)} voor “${query}”` : `Niets gevonden voor “${query}”.`),
     el("ul", { class: "wk-results" }, top.map((data) => result(data, filters)).filter(Boolean)));
+  enhanceCards(output);
 }
 
 export function enhanceSearch(root = document) {
