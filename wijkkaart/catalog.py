@@ -64,7 +64,9 @@ class ServiceEntry:
 
     @property
     def themes(self) -> list[str]:
-        return self.service.themes or self.org.org.themes
+        """Its own themes; without them its organisation's first (``check`` warns when it has more): an
+        entry is found under what it is about, not under every theme of its organisation."""
+        return self.service.themes or self.org.org.themes[:1]
 
     @property
     def citywide(self) -> bool:
