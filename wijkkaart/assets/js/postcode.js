@@ -2,7 +2,8 @@
 
 import { countResults, el, getJSON, siteUrl } from "./common.js";
 import { cardFrom, enhanceCards } from "./cards.js";
-import { applyFilters } from "./filters.js";
+import { FILTER_NAMES, applyFilters } from "./filters.js";
+import { fillForm, params, restoreScroll, restoringByScript, setParams } from "./state.js";
 
 const POSTCODE = /^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})?\s*$/;
 
@@ -22,7 +23,7 @@ async function servicesIn(lists) {
 function render(results, entries, index) {
   const groups = Object.entries(index.themes).map(([id, name]) => [id, name, entries.filter((e) => e.theme === id)]);
   results.replaceChildren(...groups.filter(([, , list]) => list.length).map(([id, name, list]) =>
-    el("section", { "data-wk-group": id }, el("h3", {}, `${name} `, el("span", { "data-wk-group-count": id }, `(${list.length})`)),
+    el("section", { "data-wk-group": id }, el("h3", {}, `${name} (`, el("span", { "data-wk-group-count": id }, String(list.length)), ")"),
       list.map((entry) => cardFrom(entry.html)))));
   enhanceCards(results);
 }
@@ -42,7 +43,40 @@ function answer(pc4, status, index, gemeente, wijkIds, entries) {
     [i ? " en " : "", el("a", { href: siteUrl(w.url) }, w.name)]), `${inGemeente}. ${count}.`);
 }
 
-async function lookup(form) {
+/** What the build decided for this PC4 (zoek/index.json and the lists it names): read, never worked out. */
+export async function servedAt(pc4) {
+  const index = await getJSON("zoek/index.json");
+  const [status, where, wijkIds, lists] = index.pc4[pc4] || ["buiten", null, [], index.buiten];
+  return { index, status, where, wijkIds, entries: await servicesIn(lists) };
+}
+
+const KEPT = "wk-postcode";
+
+/** The postcode in use: the address's, else the last one looked up in this tab. */
+export function postcodeInUse() {
+  const own = parsePostcode(params().get("postcode"));
+  if (own) return own;
+  try {
+    return parsePostcode(sessionStorage.getItem(KEPT));
+  } catch {
+    return null;
+  }
+}
+
+function keepPostcode(pc4) {
+  try {
+    sessionStorage.setItem(KEPT, pc4);
+  } catch {
+    // a browser that keeps nothing: the address still holds it
+  }
+}
+
+/** "2533 ab" → "2533AB" for the address. */
+function written(text) {
+  return text.replace(/\s+/g, "").toUpperCase();
+}
+
+async function lookup(form, fromAddress) {
   const message = form.querySelector("[data-wk-message]");
   const results = form.parentElement.querySelector("[data-wk-results]");
   const filters = form.parentElement.querySelector("form[data-wk-filters]");
@@ -52,24 +86,38 @@ async function lookup(form) {
     message.textContent = "Dit is geen postcode. Typ vier cijfers en eventueel twee letters, bijvoorbeeld 2525 AB.";
     return;
   }
-  const index = await getJSON("zoek/index.json");
-  const [status, where, wijkIds, lists] = index.pc4[pc4] || ["buiten", null, [], index.buiten];
-  const entries = await servicesIn(lists);
+  const { index, status, where, wijkIds, entries } = await servedAt(pc4);
   message.replaceChildren(answer(pc4, status, index, where === null ? null : index.gemeenten[where], wijkIds, entries));
   render(results, entries, index);
+  keepPostcode(pc4);
   if (filters) {
     filters.hidden = false;
+    if (fromAddress) fillForm(filters, FILTER_NAMES);
     applyFilters(filters);
   }
+  if (!fromAddress) {
+    setParams({ postcode: written(form.elements.postcode.value) });
+    restoringByScript();  // this entry's results come back by script, after Back too
+  }
+  if (!fromAddress || !restoreScroll()) message.scrollIntoView({ block: "start" });
+}
+
+function failed(form) {
+  form.querySelector("[data-wk-message]").textContent = "Zoeken lukte niet. Probeer het opnieuw.";
 }
 
 export function enhancePostcode(root = document) {
-  for (const form of root.querySelectorAll("form[data-wk-postcode]")) {
+  const forms = [...root.querySelectorAll("form[data-wk-postcode]")];
+  for (const form of forms) {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      lookup(form).catch(() => {
-        form.querySelector("[data-wk-message]").textContent = "Zoeken lukte niet. Probeer het opnieuw.";
-      });
+      lookup(form, false).catch(() => failed(form));
     });
+  }
+  const asked = params().get("postcode");
+  if (asked && forms.length) {  // a reload, a bookmark, a shared link or Back: the results again
+    restoringByScript();
+    forms[0].elements.postcode.value = asked;
+    lookup(forms[0], true).catch(() => failed(forms[0]));
   }
 }

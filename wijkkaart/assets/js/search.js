@@ -2,6 +2,8 @@
 
 import { countResults, el, siteRoot, siteUrl } from "./common.js";
 import { cardFrom, enhanceCards } from "./cards.js";
+import { markElsewhere } from "./elsewhere.js";
+import { params, restoreScroll, restoringByScript, setParams } from "./state.js";
 
 let pagefind = null;
 
@@ -97,8 +99,25 @@ function chosenFilters(form) {
   return filters;
 }
 
-async function run(form, output) {
+/** The address's part of a search: the words and each chosen filter (``filter-taal=Arabisch``). */
+function searchParams(form) {
+  const values = { q: form.elements.q.value.trim() };
+  for (const select of form.querySelectorAll("[data-wk-filter]")) values[select.name] = select.value;
+  return values;
+}
+
+function answerLine(query, count, filters) {
+  if (count) return `${countResults(count)} voor “${query}”`;
+  if (Object.keys(filters).length) return `Niets gevonden voor “${query}” met deze filters. Probeer: zet de filters op „alle”.`;
+  return `Niets gevonden voor “${query}”.`;
+}
+
+/** Search and show; ``after`` is what to do once the results are drawn (come into view, or back to where
+ * the reader was). */
+async function run(form, output, after) {
   const query = form.elements.q.value.trim();
+  setParams(searchParams(form));
+  if (query) restoringByScript();
   if (!query) {
     output.replaceChildren();
     return;
@@ -109,15 +128,35 @@ async function run(form, output) {
   const filters = chosenFilters(form);
   const top = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
   output.replaceChildren(
-    el("p", { role: "status" }, found.results.length ? `${countResults(found.results.length)} voor “${query}”` : `Niets gevonden voor “${query}”.`),
+    el("p", { role: "status", class: "wk-message" }, answerLine(query, found.results.length, filters)),
     el("ul", { class: "wk-results" }, top.map((data) => result(data, filters)).filter(Boolean)));
   enhanceCards(output);
+  markElsewhere(output);
+  if (after) after(output);
+}
+
+function intoView(shown) {
+  if (shown.firstElementChild) shown.firstElementChild.scrollIntoView({ block: "start" });
+}
+
+/** A search in the address (reload, bookmark, shared link, Back): its filters chosen, then its results. */
+async function fromAddress(form, output) {
+  const asked = params();
+  form.elements.q.value = asked.get("q");
+  if ([...asked.keys()].some((name) => name.startsWith("filter-"))) {
+    const toggle = form.querySelector("[data-wk-search-filter-toggle]");
+    if (toggle) toggle.setAttribute("aria-expanded", "true");
+    await showFilters(form);
+    for (const select of form.querySelectorAll("[data-wk-filter]")) select.value = asked.get(select.name) || "";
+  }
+  restoringByScript();
+  await run(form, output, (shown) => restoreScroll() || intoView(shown));
 }
 
 export function enhanceSearch(root = document) {
   for (const form of root.querySelectorAll("form[data-wk-search]")) {
     const output = form.parentElement.querySelector("[data-wk-search-results]");
-    const go = () => run(form, output).catch(() => {
+    const go = (after) => run(form, output, after).catch(() => {
       output.textContent = "Zoeken lukte niet. Probeer het opnieuw.";
     });
     // The filters' own index files are large at national scale: they load when asked for, not with a search.
@@ -131,13 +170,14 @@ export function enhanceSearch(root = document) {
         else box.hidden = true;
       });
     }
-    form.elements.q.addEventListener("input", go);
+    form.elements.q.addEventListener("input", () => go());
     form.addEventListener("change", (event) => {
       if (event.target.matches("[data-wk-filter]")) go();
     });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      go();
+      go(intoView);
     });
+    if (params().get("q")) fromAddress(form, output).catch(() => go());
   }
 }
