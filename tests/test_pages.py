@@ -14,7 +14,7 @@ from wijkkaart import fields
 from wijkkaart.build import build_site
 from wijkkaart.urls import MAP_DOCUMENT, Links, page_url
 
-from .helpers import DATA, REPO, settings_for, site_copy
+from .helpers import DATA, REPO, example_copy, settings_for, site_copy
 
 GOLDEN = REPO / "tests" / "golden"
 HOSTILE = DATA / "hostile"
@@ -137,3 +137,38 @@ def test_every_wijk_link_in_a_card_leads_to_that_wijk() -> None:
                 assert target == "/" + names[name], (page.src, name, href)
                 checked += 1
     assert checked > 20
+
+
+def test_te_controleren_says_whom_to_call_and_the_a_to_z_list_holds_every_organisation(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    settings = replace(settings_for(example_copy(tmp_path)), stale_months=1)
+    pages = {p.src: p.content for p in build_site(settings, with_maps=False).pages}
+    stale = pages["te-controleren.md"]
+    assert "geen contactgegevens" not in stale and "Er staan geen contactgegevens" not in stale
+    assert (
+        'Vraag het na bij Wijkteam Bouwlust/Vrederust: <a href="tel:+31700000104">070 000 0104</a> of '
+        '<a href="mailto:bouwlust@schuldhulpmaatje.example">bouwlust@schuldhulpmaatje.example</a>;'
+    ) in stale
+    assert 'Vraag het na bij <a href="tel:+31700000110">070 000 0110</a>.' in stale  # Wijkz: its own number
+    a_to_z = pages["organisaties/index.md"]
+    names = re.findall(r'<li><a href="[^"]+/">([^<]+)</a>', a_to_z)
+    assert names == ["Helpdesk Geldzaken", "Schilderswijk Moeders", "SchuldHulpMaatje Den Haag", "Wijkz"]
+    assert re.findall(r'<h2 id="letter-(\w+)">', a_to_z) == ["h", "s", "w"]
+
+
+def test_organisations_a_to_z_by_their_first_letter() -> None:
+    from types import SimpleNamespace
+
+    from wijkkaart.pages import by_letter
+
+    names = ["Zorg", "'s-Hertogenbosch Hulp", "Één loket", "123 Hulp", "eerste hulp", "Buurthuis"]
+    orgs = [SimpleNamespace(name=n, slug=str(i)) for i, n in enumerate(names)]
+    groups = [(letter, [o.name for o in members]) for letter, members in by_letter(orgs)]  # type: ignore[arg-type]
+    assert groups == [
+        ("B", ["Buurthuis"]),
+        ("E", ["Één loket", "eerste hulp"]),
+        ("H", ["'s-Hertogenbosch Hulp"]),
+        ("Z", ["Zorg"]),
+        ("0-9", ["123 Hulp"]),
+    ]

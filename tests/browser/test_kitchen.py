@@ -182,3 +182,13 @@ def test_an_entry_not_for_the_postcode_in_use_says_so_and_points_to_one_that_is(
         site_url + "/organisaties/schuldhulpmaatje-den-haag/#wijkteam-moerwijk"
     )
     expect(phone.locator("#wijkteam-moerwijk [data-wk-elsewhere]")).to_have_count(0)
+
+
+def test_organisations_a_to_z(phone: Page, site_url: str) -> None:
+    phone.goto(site_url + "/")
+    phone.get_by_role("link", name="Alle organisaties van A tot Z").click()
+    expect(phone.get_by_role("heading", name="Organisaties van A tot Z", level=1)).to_be_visible()
+    names = phone.locator(".wk-list li > a")
+    expect(names).to_have_text(["Helpdesk Geldzaken", "Schilderswijk Moeders", "SchuldHulpMaatje Den Haag", "Wijkz"])
+    phone.get_by_role("link", name="Wijkz").click()
+    expect(phone.get_by_role("heading", name="Wijkz", level=1)).to_be_visible()
