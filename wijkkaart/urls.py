@@ -34,8 +34,8 @@ MAP_FILES = (
 )
 
 
-ORGS_INDEX = "organisaties/index.md"  # every organisation, A to Z
-NAV_PAGES = frozenset({"index.md", "wijken/index.md", "themas/index.md", ORGS_INDEX})  # what a menu may hold
+ORGS_INDEX = "organisaties/index.md"  # every organisation, A to Z (linked from the home page)
+NAV_PAGES = frozenset({"index.md", "wijken/index.md", "themas/index.md"})  # the generated pages a menu may hold
 
 
 def map_data_path(page_src: str) -> str:

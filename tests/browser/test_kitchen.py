@@ -192,3 +192,14 @@ def test_organisations_a_to_z(phone: Page, site_url: str) -> None:
     expect(names).to_have_text(["Helpdesk Geldzaken", "Schilderswijk Moeders", "SchuldHulpMaatje Den Haag", "Wijkz"])
     phone.get_by_role("link", name="Wijkz").click()
     expect(phone.get_by_role("heading", name="Wijkz", level=1)).to_be_visible()
+
+
+def test_search_filters_live_in_the_address_too(phone: Page, site_url: str) -> None:
+    phone.goto(site_url + "/?q=koffie&filter-taal=Arabisch")
+    results = phone.locator("[data-wk-search-results]")
+    expect(results.get_by_role("link", name="Koffieochtend voor vrouwen")).to_be_visible()
+    expect(results.get_by_role("link", name="Koffie-inloop")).to_have_count(0)
+    expect(phone.locator("select[data-wk-filter=taal]")).to_have_value("Arabisch")
+    phone.locator("select[data-wk-filter=taal]").select_option("")
+    expect(results.get_by_role("link", name="Koffie-inloop")).to_be_visible()
+    assert phone.url == site_url + "/?q=koffie"
