@@ -120,9 +120,11 @@ class Renderer:
         return Markup(html.replace(f"<{HEADING} ", f"<{heading} ").replace(f"</{HEADING}>", f"</{heading}>"))
 
     def finder_card(self, entry: ServiceEntry) -> str:
-        """The card as the finder and the search show it: links relative to the site root (the browser
-        resolves them against it), under a theme heading (h3) of the results."""
-        html = self._card(entry, f"pc-{entry.org.slug}-{entry.service.id}", Links("index.md"), heading="h4")
+        """The card as the finder and the search show it, under a theme heading (h3) of the results: the one
+        the organisation, wijk and theme pages share (two folders deep, so rendered once for all of them),
+        its links made relative to the site root (the browser resolves them there)."""
+        html = str(self._card(entry, f"pc-{entry.org.slug}-{entry.service.id}", Links.at_depth(2), heading="h4"))
+        html = html.replace('href="../../', 'href="')
         return html.replace("<!--zoek:uit-->", "").replace("<!--/zoek:uit-->", "")
 
     def finder_cards(self) -> dict[str, str]:
