@@ -40,14 +40,20 @@ export function fillForm(form, names) {
 
 let saving = 0;
 
+function saveScroll() {
+  window.history.replaceState({ ...(window.history.state || {}), wkScroll: window.scrollY }, "");
+}
+
 /** Keep the scroll position in the history entry, so that Back can return to it. */
 export function keepScroll() {
   window.addEventListener("scroll", () => {
     clearTimeout(saving);
-    saving = setTimeout(() => {
-      window.history.replaceState({ ...(window.history.state || {}), wkScroll: window.scrollY }, "");
-    }, 150);
+    saving = setTimeout(saveScroll, 150);
   }, { passive: true });
+  window.addEventListener("pagehide", () => {
+    clearTimeout(saving);
+    saveScroll();
+  });
 }
 
 /** After results made from the address are drawn: back to where the reader was, if this entry has a place
@@ -55,7 +61,10 @@ export function keepScroll() {
 export function restoreScroll() {
   const state = window.history.state;
   if (!state || typeof state.wkScroll !== "number") return false;
-  window.scrollTo(0, state.wkScroll);
+  const place = state.wkScroll;
+  // Once the styles are in: before that the page has another height, and the place would be wrong.
+  if (document.readyState === "complete") window.scrollTo(0, place);
+  else window.addEventListener("load", () => window.scrollTo(0, place), { once: true });
   return true;
 }
 
