@@ -18,6 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
 VALID = DATA / "valid"
 INVALID = DATA / "invalid"
+ACCEPTED = DATA / "accepted"  # mistakes of YAML rather than of the editor: read as the editor meant
 GEO = REPO.parent / "shared" / "geo"
 TODAY = date(2026, 11, 24)
 

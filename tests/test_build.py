@@ -106,4 +106,5 @@ def test_a_file_the_second_core_did_not_make_fails_the_build(
     with pytest.raises(Abort):
         build(config)
     assert "wijkkaart: 1 bestanden ontbreken, bv. agenda/nergens.ics." in caplog.messages
-    assert not (out / ".wijkkaart-bestanden").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["example"]  # no site, and nothing half made beside it
+    assert config.site_dir == str(out)

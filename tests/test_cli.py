@@ -94,7 +94,10 @@ def test_check_reads_properdocs_yml_and_names_it(tmp_path: Path, capsys) -> None
     assert main(["--root", str(root), "check"]) == 0
     out, _ = capsys.readouterr()
     assert out == (
-        "properdocs.yml:6 geodata_dir: waarschuwing: geen nl_pc4_centroids.csv in geen; het meegeleverde "
+        "properdocs.yml:9 geodata_dir: waarschuwing: geen nl_pc4_cbs2020_wgs84.geojson in geen; de meegeleverde "
+        "PC4-vlakken (CBS PC4 2020) worden gebruikt. Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of "
+        "zet het naar een map met PC4-vlakken. [no-geodata]\n"
+        "properdocs.yml:9 geodata_dir: waarschuwing: geen nl_pc4_centroids.csv in geen; het meegeleverde "
         "PC4-register (CBS PC4 2020) wordt gebruikt. Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of "
         "zet het naar een map met nl_pc4_centroids.csv. [no-pc4-data]\n"
     )
@@ -110,12 +113,22 @@ def test_config_after_the_command(tmp_path: Path, capsys) -> None:  # type: igno
 
 def test_a_named_config_that_is_missing_is_a_usage_error(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     root = cli_site_copy(tmp_path)
-    with pytest.raises(SystemExit) as exit_:
-        main(["--root", str(root), "check", "--config", "properdocs.yml"])
-    assert exit_.value.code == 2
-    assert capsys.readouterr().err.endswith(
-        f"wijkkaart: error: het configuratiebestand properdocs.yml bestaat niet in {root.resolve()}\n"
+    assert main(["--root", str(root), "check", "--config", "properdocs.yml"]) == 2
+    assert capsys.readouterr().err == (
+        f"wijkkaart: het configuratiebestand properdocs.yml bestaat niet in {root.resolve()}.\n"
     )
+
+
+@pytest.mark.parametrize("command", [["check"], ["new", "org", "Buurthuis"], ["stale"], ["geodata"]])
+def test_a_folder_without_a_site_is_a_usage_error(tmp_path: Path, capsys, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "orgs").mkdir()
+    assert main(["--root", str(tmp_path / "orgs"), *command]) == 2
+    assert capsys.readouterr().err == (
+        f"wijkkaart: geen mkdocs.yml of properdocs.yml gevonden in {(tmp_path / 'orgs').resolve()}. Ga eerst naar "
+        "de map van de site (waar mkdocs.yml staat) of geef die map met --root; een nieuwe site begin je met "
+        "'wijkkaart init MAP --gemeente NAAM'.\n"
+    )
+    assert not (tmp_path / "orgs" / "orgs").exists()
 
 
 def test_version(capsys) -> None:  # type: ignore[no-untyped-def]

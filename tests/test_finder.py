@@ -74,7 +74,7 @@ def test_card_data_carries_compact_rules(tmp_path: Path) -> None:
         data["time"]
         == compact(spreekuur)
         == {
-            "rules": [{"days": [[1, [1, 3]]], "times": [[840, 960]], "weeks": None, "off": False}],
+            "rules": [{"days": [[1, 1], [1, 3]], "weeks": [], "times": [[840, 960]]}],
             "ph_off": False,
             "from": None,
             "to": None,

@@ -140,3 +140,23 @@ def test_a_shared_property_serialises_as_one_made_for_its_event() -> None:
     assert shared.to_ical() == made.to_ical()
     assert b"DTSTAMP:20261201T130000Z" in shared.to_ical()  # in UTC, as RFC 5545 asks
     assert _property("dtstart", start) is _property("dtstart", start)
+
+
+def test_a_closure_without_end_date_cancels_every_event(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17: a temporarily closed service without closed_until must not stay in the calendar as if open."""
+    root = site_copy(tmp_path)
+    org = root / "orgs" / "buurthuis.yaml"
+    org.write_text(
+        org.read_text(encoding="utf-8").replace(
+            '    schedule: "Mo,We 10:00-12:00; PH off"',
+            '    schedule: "Mo,We 10:00-12:00; PH off"\n    status: temporarily_closed\n    status_note: Verbouwing.',
+        ),
+        encoding="utf-8",
+    )
+    settings = settings_for(root)
+    catalog, problems = build_catalog(settings)
+    assert catalog is not None, problems
+    entry = next(s for s in catalog.services if s.service.id == "koffie")
+    events = Calendar.from_ical(dict(ical_files(catalog, settings))[service_ics_path(entry)]).walk("VEVENT")
+    assert events and [str(e["STATUS"]) for e in events] == ["CANCELLED"] * len(events)
+    assert _reference(entry) == set()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
 import time
 import tracemalloc
 from pathlib import Path
 
-from wijkkaart.load import format_path, load_file, load_text
+from wijkkaart.load import as_written, format_path, load_file, load_text
 
 
 def test_lines_of_keys_and_items() -> None:
@@ -23,10 +24,35 @@ def test_format_path() -> None:
     assert format_path(()) == ""
 
 
-def test_leading_zero_number_stays_text() -> None:
-    doc, _ = load_text("phone: 0701234567\npc4: 2525\n", "x.yaml")
+def test_a_number_keeps_the_characters_the_editor_wrote() -> None:
+    doc, _ = load_text("phone: 0701234567\npc4: 2525\nprice: 2.50\nhex: 0x1F\n", "x.yaml")
     assert doc is not None
-    assert doc.data == {"phone": "0701234567", "pc4": 2525}
+    assert doc.data == {"phone": 701234567, "pc4": 2525, "price": 2.5, "hex": 31}
+    assert [as_written(v) for v in doc.data.values()] == ["0701234567", "2525", "2.50", "0x1F"]
+
+
+def test_plain_values_are_read_as_yaml_1_2() -> None:
+    text = "a: no\nb: on\nc: 9:30\nd: 1_000\ne: 190:20:30\nf: 2026-10-01\ng: True\nh: ~\nno: 1\n"
+    doc, _ = load_text(text, "x.yaml")
+    assert doc is not None
+    assert doc.data == {
+        "a": "no",
+        "b": "on",
+        "c": "9:30",
+        "d": "1_000",
+        "e": "190:20:30",
+        "f": "2026-10-01",
+        "g": True,
+        "h": None,
+        "no": 1,
+    }
+
+
+def test_numbers_survive_the_second_core() -> None:
+    doc, _ = load_text("a: 2.50\nb: 007\n", "x.yaml")
+    assert doc is not None
+    again = pickle.loads(pickle.dumps(doc.data))
+    assert [as_written(v) for v in again.values()] == ["2.50", "007"]
 
 
 def test_billion_laughs_is_refused_quickly() -> None:
@@ -78,19 +104,21 @@ meerregelig: |
 """
 
 
-def test_data_equals_pyyaml_safe_load_apart_from_leading_zeros() -> None:
-    import yaml
+def test_data_equals_ruamel_yaml_1_2_apart_from_dates() -> None:
+    """ruamel.yaml reads YAML 1.2 as editors' extensions do; a date stays text here (the date fields read it)."""
+    from ruamel.yaml import YAML
 
     doc, problems = load_text(SAMPLE, "x.yaml")
     assert doc is not None and problems == []
-    expected = yaml.safe_load(SAMPLE)
-    expected["code"] = "0123"  # kept as text, never YAML 1.1's octal (see above)
+    expected = YAML(typ="safe", pure=True).load(SAMPLE)
+    expected["datum"] = "2026-03-01"
     assert doc.data == expected
     assert [type(doc.data[k]).__name__ for k in ("naam", "getal", "kommagetal", "waar", "datum", "telefoon")] == [
         "str",
-        "int",
-        "float",
+        "Integer",
+        "Decimal",
         "bool",
-        "date",
+        "str",
         "str",
     ]
+    assert as_written(doc.data["code"]) == "0123"

@@ -93,24 +93,60 @@ def test_a_new_site_passes_check_and_the_strict_build(one: Path, tmp_path: Path)
         [sys.executable, "-m", "wijkkaart.cli", "check"], cwd=root, capture_output=True, text=True, check=False
     )
     assert (checked.returncode, checked.stdout) == (0, "")
-    assert checked.stderr == "wijkkaart check: 1 organisaties, 1 wijken, 0 fouten en 0 waarschuwingen.\n"
+    assert checked.stderr == "wijkkaart check: 1 organisatie, 1 wijk, 0 fouten en 0 waarschuwingen.\n"
     built = subprocess.run([*MKDOCS, "build", "--strict"], cwd=root, capture_output=True, text=True, env=ENV)
     assert built.returncode == 0, built.stderr
     assert "WARNING" not in built.stderr
     assert "not included in the" not in built.stderr
+    assert "wijkkaart: de site wordt gebouwd voor het adres http://127.0.0.1:8000/: goed om te proberen" in built.stderr
     pages = list((root / "site").rglob("*.html"))
     assert len(pages) > 10
     assert [p for p in pages if "fonts.googleapis.com" in p.read_text(encoding="utf-8")] == []
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in home
     assert "Voor vrijwilligers, maatjes en wijkteams in Heemskerk" in home
     nav = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
     assert nav == [".", "wijken/", "themas/", "over/", "bijdragen/", "privacy/", "toegankelijkheid/"]
 
 
+def test_a_site_emptied_of_its_examples_still_builds(one: Path, tmp_path: Path) -> None:
+    """The owner removes the example organisation and wijk before writing the first real ones."""
+    import shutil
+
+    root = Path(shutil.copytree(one, tmp_path / "leeg"))
+    for example in [*(root / "orgs").glob("*.yaml"), *(root / "wijken").glob("*.yaml")]:
+        example.unlink()
+    built = subprocess.run([*MKDOCS, "build", "--strict"], cwd=root, capture_output=True, text=True, env=ENV)
+    assert built.returncode == 0, built.stderr
+    assert "Traceback" not in built.stderr
+    assert "wijkkaart: zoekindex gemaakt met 0 onderdelen." in built.stderr
+    assert (root / "site" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("env", "url"),
+    [
+        ({}, "http://127.0.0.1:8000/"),
+        ({"URL": "https://sociale-kaart.netlify.app"}, "https://sociale-kaart.netlify.app/"),
+        ({"URL": "https://x.netlify.app", "SITE_URL": "https://kaart.nl/"}, "https://kaart.nl/"),
+    ],
+)
+def test_the_site_address_comes_from_site_url_else_netlify_s_url(
+    one: Path, env: dict[str, str], url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.config import load_config
+
+    for name in ("URL", "SITE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert load_config(str(one / "mkdocs.yml")).site_url == url
+
+
 def test_three_gemeenten_get_a_wijk_and_a_spreekuur_each(tmp_path: Path) -> None:
     root = tmp_path / "ijmond"
     assert main(["init", str(root), "-g", "Heemskerk", "-g", "Uitgeest", "-g", "Beverwijk", "--site-url", URL]) == 0
-    assert f'site_url: !ENV [SITE_URL, "{URL}/"]' in (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f'site_url: !ENV [SITE_URL, URL, "{URL}/"]' in (root / "mkdocs.yml").read_text(encoding="utf-8")
     assert sorted(p.name for p in (root / "wijken").iterdir()) == [
         "voorbeeldwijk-beverwijk.yaml",
         "voorbeeldwijk-heemskerk.yaml",
@@ -140,7 +176,7 @@ def test_den_haag_starts_with_its_cbs_wijken(tmp_path: Path, capsys: pytest.Capt
     assert "Kijk de wijken in `wijken/` na." in (root / "README.md").read_text(encoding="utf-8")
     capsys.readouterr()
     assert main(["--root", str(root), "check"]) == 0
-    assert capsys.readouterr().err == "wijkkaart check: 1 organisaties, 44 wijken, 0 fouten en 0 waarschuwingen.\n"
+    assert capsys.readouterr().err == "wijkkaart check: 1 organisatie, 44 wijken, 0 fouten en 0 waarschuwingen.\n"
 
 
 @pytest.mark.parametrize(
@@ -153,6 +189,11 @@ def test_den_haag_starts_with_its_cbs_wijken(tmp_path: Path, capsys: pytest.Capt
             "de gemeente 'Bverwijk' ken ik niet. Bedoelde je 'Beverwijk'? "
             "de gemeente 'Qwxz' ken ik niet. Schrijf de naam zoals het CBS hem schrijft.",
         ),
+        (["Bergen"], "de gemeente 'Bergen' ken ik niet. Bedoelde je 'Bergen (L.)' of 'Bergen (NH.)'?"),
+        (["bergen nh"], "de gemeente 'bergen nh' ken ik niet. Bedoelde je 'Bergen (NH.)'?"),
+        (["Den Bosch"], "de gemeente 'Den Bosch' ken ik niet. Bedoelde je \"'s-Hertogenbosch\"?"),
+        (["Hertogenbosch"], "de gemeente 'Hertogenbosch' ken ik niet. Bedoelde je \"'s-Hertogenbosch\"?"),
+        (["Sudwest Fryslan"], "de gemeente 'Sudwest Fryslan' ken ik niet. Bedoelde je 'Súdwest-Fryslân'?"),
     ],
 )
 def test_an_unknown_gemeente_is_refused_with_a_suggestion(
@@ -183,6 +224,35 @@ def test_new_takes_its_examples_from_the_site_s_gemeente(one: Path, tmp_path: Pa
     assert (wijk["gemeente"], wijk["pc4"]) == ("Heemskerk", [1961])
 
 
+def test_new_on_a_regional_site_takes_the_gemeente_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "ijmond"
+    assert init(root, "Heemskerk", "Uitgeest") == 0
+    assert main(["--root", str(root), "new", "wijk", "Dorp", "--gemeente", "uitgeest"]) == 0
+    text = (root / "wijken" / "dorp.yaml").read_text(encoding="utf-8")
+    assert "# De gemeente van de wijk; deze site heeft ook: Heemskerk\n" in text
+    assert (yaml.safe_load(text)["gemeente"], yaml.safe_load(text)["pc4"]) == ("Uitgeest", [1911])
+    capsys.readouterr()
+    assert main(["--root", str(root), "new", "org", "Buurthuis", "-g", "Velsen"]) == 1
+    assert capsys.readouterr().err == (
+        "wijkkaart new: 'Velsen' is geen gemeente van deze site; kies uit: Heemskerk, Uitgeest.\n"
+    )
+    assert not (root / "orgs" / "buurthuis.yaml").exists()
+
+
+def test_a_new_wijk_starts_with_a_pc4_that_no_wijk_has_yet(tmp_path: Path) -> None:
+    root = tmp_path / "dh"
+    assert init(root, "Den Haag") == 0
+    for wijk in (root / "wijken").glob("*.yaml"):
+        if wijk.name != "centrum.yaml":
+            wijk.unlink()
+    taken = yaml.safe_load((root / "wijken" / "centrum.yaml").read_text(encoding="utf-8"))["pc4"]
+    assert main(["--root", str(root), "new", "wijk", "Laak"]) == 0
+    pc4 = yaml.safe_load((root / "wijken" / "laak.yaml").read_text(encoding="utf-8"))["pc4"]
+    assert len(pc4) == 1 and pc4[0] not in taken and 2491 <= pc4[0] <= 2599
+
+
 def test_names_with_accents_and_apostrophes_are_written_as_they_are(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -193,6 +263,6 @@ def test_names_with_accents_and_apostrophes_are_written_as_they_are(
     assert 'gemeente: ["\'s-Hertogenbosch", "Súdwest-Fryslân"]\n' in config
     capsys.readouterr()
     assert main(["--root", str(root), "check"]) == 0
-    assert capsys.readouterr().err == "wijkkaart check: 1 organisaties, 2 wijken, 0 fouten en 0 waarschuwingen.\n"
+    assert capsys.readouterr().err == "wijkkaart check: 1 organisatie, 2 wijken, 0 fouten en 0 waarschuwingen.\n"
     assert main(["--root", str(root), "new", "org", "Café 't Hoekje"]) == 0
     assert 'name: "Café \'t Hoekje"\n' in (root / "orgs" / "cafe-t-hoekje.yaml").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkkaart import fields
+from wijkkaart import fields, references
 from wijkkaart.build import build_site
 from wijkkaart.urls import MAP_DOCUMENT, Links, page_url
 
@@ -44,6 +44,7 @@ def html_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     """Switch off validation's refusal of HTML and unsafe links, to test the output layer alone."""
     monkeypatch.setattr(fields, "_HTML", re.compile(r"(?!)"))
     monkeypatch.setattr(fields, "_LINK", re.compile(r"(?!)"))
+    monkeypatch.setattr(references, "_wijk_gemeenten", lambda catalog, names: iter(()))
 
 
 class _Unsafe(HTMLParser):
@@ -172,3 +173,25 @@ def test_organisations_a_to_z_by_their_first_letter() -> None:
         ("Z", ["Zorg"]),
         ("0-9", ["123 Hulp"]),
     ]
+
+
+def test_print_and_card_say_when_it_really_holds(tmp_path: Path) -> None:
+    """Issue 17: the printed list says the schedule as it really holds (overrides resolved), its dates and
+    the end of a closure, worded once for cards and print."""
+    root = site_copy(tmp_path)
+    org = root / "orgs" / "buurthuis.yaml"
+    org.write_text(
+        org.read_text(encoding="utf-8").replace(
+            '    schedule: "Mo,We 10:00-12:00; PH off"',
+            '    schedule: "Mo,We 10:00-12:00; We 14:00-16:00; PH off"\n    valid_to: 2027-06-30\n'
+            "    status: temporarily_closed\n    status_note: Verbouwing.\n    closed_until: 2027-01-15",
+        ),
+        encoding="utf-8",
+    )
+    pages = {p.src: p.content for p in build_site(settings_for(root)).pages}
+    when = "elke maandag 10.00–12.00 uur; elke woensdag 14.00–16.00 uur; niet op feestdagen"
+    printed = next(content for src, content in pages.items() if "print" in src and "Koffie-inloop" in content)
+    assert f"<dd>{when}" in printed and "(tot en met 30 juni 2027)</dd>" in printed  # the sheet has the card
+    assert "Tijdelijk gesloten tot en met 15 januari 2027.</strong> Verbouwing." in printed
+    assert f"<dd>{when}" in pages["organisaties/buurthuis.md"]
+    assert "(tot en met 30 juni 2027)</dd>" in pages["organisaties/buurthuis.md"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from wijkkaart.build import PARALLEL_STEP, Asset, build_site, publish, staged, write_files
 from wijkkaart.geo import geometry_cached
 from wijkkaart.parallel import Background
+from wijkkaart.steps import StepFailed, step
 from wijkkaart.validate import build_catalog
 
 from .helpers import settings_for, site_copy
@@ -23,9 +25,27 @@ def test_result_comes_back_from_the_forked_process() -> None:
     assert Background(lambda: os.getpid(), parallel=False).result() == parent
 
 
-def test_a_failure_in_the_forked_process_is_raised_here() -> None:
-    work = Background(lambda: 1 / 0)
-    with pytest.raises(RuntimeError, match="ZeroDivisionError: division by zero"):
+def test_a_failure_in_the_forked_process_is_raised_here_with_its_step() -> None:
+    work = Background(lambda: 1 / 0, step="rekenen")
+    for _ in range(2):  # and again when the build cleans up: the same failure, no other error
+        with pytest.raises(StepFailed) as failed:
+            work.result()
+        assert str(failed.value) == "de stap 'rekenen' is mislukt (ZeroDivisionError: division by zero)"
+
+
+def test_a_step_named_on_the_second_core_keeps_its_name() -> None:
+    def work() -> None:
+        with step("kaarten"):
+            raise OSError(28, "No space left on device")
+
+    for parallel in (True, False):
+        with pytest.raises(StepFailed, match=r"^de stap 'kaarten' is mislukt \(OSError: \[Errno 28\] No space"):
+            Background(work, parallel=parallel, step="tweede kern").result()
+
+
+def test_a_killed_second_core_is_a_failed_step() -> None:
+    work = Background(lambda: os.kill(os.getpid(), signal.SIGKILL), step="tweede kern")
+    with pytest.raises(StepFailed, match=r"^de stap 'tweede kern' is mislukt \(het hulpproces stopte \(code -9\)\)$"):
         work.result()
 
 

@@ -101,7 +101,7 @@ def test_a_site_without_site_url_is_warned_what_breaks(tmp_path: Path) -> None:
     built = _build(_minimal_site(tmp_path, "theme:\n  name: material\n"))
     assert built.returncode == 0, built.stderr
     assert (
-        "WARNING -  wijkkaart: 'site_url' ontbreekt in mkdocs.yml. Zonder het adres van de site hebben de "
-        "printversies van de wijken geen QR-code en werkt de link 'Meld een fout' niet. Zet bv. "
-        "'site_url: https://gebruiker.github.io/sociale-kaart/' in mkdocs.yml.\n" in built.stderr
+        "WARNING -  wijkkaart: mkdocs.yml:1 site_url: waarschuwing: 'site_url' ontbreekt in mkdocs.yml. Zonder het "
+        "adres van de site hebben de printversies van de wijken geen QR-code en werkt de link 'Meld een fout' niet. "
+        "Zet bv. 'site_url: https://gebruiker.github.io/sociale-kaart/' in mkdocs.yml. [no-site-url]\n" in built.stderr
     )

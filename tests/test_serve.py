@@ -58,11 +58,13 @@ def _get(url: str) -> str:
 
 
 @contextlib.contextmanager
-def serving(root: Path, builder: str = "mkdocs") -> Iterator[tuple[str, _Log]]:
-    """``<builder> serve`` of the site in ``root``: its address once it serves, and its log."""
+def serving(root: Path, builder: str = "mkdocs", before: str = "") -> Iterator[tuple[str, _Log]]:
+    """``<builder> serve`` of the site in ``root`` (in a process that first runs the Python in ``before``):
+    its address once it serves, and its log."""
     port = _free_port()
+    start = f"{before}\nfrom {builder}.__main__ import cli\ncli()"
     server = subprocess.Popen(
-        [sys.executable, "-m", builder, "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-c", start, "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"],
         cwd=root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stderr=subprocess.STDOUT,
@@ -136,3 +138,48 @@ def test_serve_keeps_the_last_good_site_on_bad_data(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# A step that fails for data that checks out: here, when an organisation's description says KAPOT.
+LATE_FAULTS = {
+    "agenda (iCal)": "import wijkkaart.exports.ical as m\nmade = m.ical_files\n",
+    "zoekindex (Pagefind)": "import wijkkaart.search as m\nmade = m.build_search_index\n",
+}
+FAILING = (
+    "def failing(*args):\n"
+    "    if 'KAPOT' in repr(args):  # the data it is given, not the file: the last good site's goes through\n"
+    "        raise OSError(28, 'No space left on device')\n"
+    "    return made(*args)\n"
+)
+
+
+@pytest.mark.parametrize("step", LATE_FAULTS)
+def test_serve_keeps_the_last_good_site_when_a_step_fails_late(tmp_path: Path, step: str) -> None:
+    """Data that checks out but makes a later step fail: the last good site is served, with the banner, and
+    no request waits for a build that will not come."""
+    name = "ical_files" if "iCal" in step else "build_search_index"
+    root = example_copy(tmp_path)
+    with serving(root, before=f"{LATE_FAULTS[step]}{FAILING}m.{name} = failing") as (url, log):
+        page = url + "/organisaties/wijkz/"
+        assert "met buurthuizen" in _get(page)
+        org = root / "orgs" / "wijkz.yaml"
+        good = org.read_text(encoding="utf-8")
+        org.write_text(good.replace("met buurthuizen", "met KAPOT"), encoding="utf-8")
+        failed = f"de stap '{step}' is mislukt (OSError: [Errno 28] No space left on device)"
+        seen = log.wait_for(f"wijkkaart: {failed}; de site toont de laatste goede versie.")
+        seen = log.wait_for("Documentation built", seen)
+        html = _get(page)  # within _get's timeout: never waiting for a build that does not come
+        assert "met buurthuizen" in html and "KAPOT" not in html
+        assert "Het bouwen van de site is mislukt." in html
+        shown = f"De stap &#39;{step}&#39; is mislukt (OSError: [Errno 28] No space left on device)."
+        assert f"<li>{shown} Meld dit aan wie de site beheert." in html
+        with urllib.request.urlopen(url + "/pagefind/pagefind-entry.json", timeout=10) as response:
+            assert response.status == 200  # the last good site's search index
+        assert not any("Traceback" in line or "appear stuck" in line for line in log.lines)
+
+        org.write_text(good.replace("met buurthuizen", "met wijkhuizen"), encoding="utf-8")
+        log.wait_for("Documentation built", seen)
+        deadline = time.monotonic() + 20
+        while "met wijkhuizen" not in _get(page) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "met wijkhuizen" in _get(page) and "Het bouwen van de site is mislukt." not in _get(page)

@@ -185,8 +185,16 @@ def test_the_finder_index_names_each_pc4s_gemeente(regio: Site) -> None:
     assert sorted(lists) == sorted(f"zoek/{key}.json" for key in regio.catalog.served.groups)
 
 
-def test_the_regional_test_site_has_no_errors_or_warnings(regio: Site) -> None:
-    assert render(p for p in regio.problems if p.severity is not Severity.NOTICE) == ""
+def test_the_regional_test_site_warns_only_of_the_services_that_serve_no_one_on_it(regio: Site) -> None:
+    outside = (
+        "waarschuwing: dit werkgebied ligt buiten elke wijk en gemeente van de kaart (Heemskerk, Uitgeest, "
+        "Beverwijk); geen bewoner van de kaart vindt het. Controleer wijken, postcodes en gemeenten ('gemeente: "
+        "true' is de gemeente van het adres). [area-outside-site]"
+    )
+    assert render(p for p in regio.problems if p.severity is not Severity.NOTICE) == (
+        f"orgs/haags-loket.yaml:19 services[0].service_area: {outside}\n"
+        f"orgs/regiolijn.yaml:26 services[2].service_area: {outside}"
+    )
 
 
 def test_a_place_names_its_gemeente_in_a_newer_register(tmp_path: Path) -> None:

@@ -1,8 +1,11 @@
-"""Every invalid case in tests/data/invalid gives exactly the problems in its expected.txt."""
+"""Every invalid case in tests/data/invalid gives exactly the problems in its expected.txt; every case in
+tests/data/accepted loads without a problem and holds exactly the values in its expected.txt."""
 
 from __future__ import annotations
 
 import os
+import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +13,13 @@ import pytest
 
 from wijkkaart import validate
 from wijkkaart.parallel import Background
-from wijkkaart.problems import errors, render
+from wijkkaart.problems import Problem, errors, render
 from wijkkaart.validate import SHARED_FROM, build_catalog
 
-from .helpers import INVALID, VALID, report, settings_for, site_copy
+from .helpers import ACCEPTED, INVALID, VALID, report, settings_for, site_copy
 
 CASES = sorted(p.name for p in INVALID.iterdir() if p.is_dir())
+ACCEPTED_CASES = sorted(p.name for p in ACCEPTED.iterdir() if p.is_dir())
 
 
 def test_valid_site_has_no_problems(tmp_path: Path) -> None:
@@ -35,6 +39,22 @@ def test_invalid_case(case: str, tmp_path: Path) -> None:
     assert render(problems) + "\n" == expected_file.read_text(encoding="utf-8")
     if errors(problems):
         assert catalog is None
+
+
+@pytest.mark.parametrize("case", ACCEPTED_CASES)
+def test_accepted_case_keeps_what_the_editor_wrote(case: str, tmp_path: Path) -> None:
+    """``orgs/x.yaml services[0].fees_description: '2.50'``: the record's value, as Python writes it."""
+    catalog, problems = build_catalog(settings_for(site_copy(tmp_path, ACCEPTED / case)))
+    assert catalog is not None and problems == [], render(problems)
+    expected = (ACCEPTED / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert expected
+    for line in expected:
+        file, path, value = re.fullmatch(r"(\S+) (\S+): (.*)", line).groups()  # type: ignore[union-attr]
+        entry = catalog.orgs[Path(file).stem].org if file.startswith("orgs/") else catalog.wijken[Path(file).stem].wijk
+        found: object = entry
+        for part in re.findall(r"[a-z_]+|\[\d+\]", path):
+            found = found[int(part[1:-1])] if part.startswith("[") else getattr(found, part)  # type: ignore[index]
+        assert repr(found) == value, line
 
 
 def test_every_case_reports_something() -> None:
@@ -111,3 +131,43 @@ def test_when_the_second_core_fails_its_files_are_read_here(tmp_path: Path, monk
     together = build_catalog(settings, parallel=True)
     assert alone[0] is not None and together[0] is not None
     assert list(alone[0].orgs) == list(together[0].orgs) and alone[1] == together[1] == []
+
+
+def test_a_link_to_a_file_outside_the_site_is_refused(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    outside = tmp_path / "elders.yaml"
+    outside.write_bytes((root / "orgs" / "buurthuis.yaml").read_bytes())
+    (root / "orgs" / "elders.yaml").symlink_to(outside)
+    (root / "orgs" / "binnen.yaml").symlink_to(root / "orgs" / "buurthuis.yaml")  # inside: read as it is
+    catalog, problems = build_catalog(settings_for(root))
+    assert catalog is None
+    assert render(problems) == (
+        "orgs/buurthuis.yaml:1 name: de naam 'Buurthuis Test' staat ook in orgs/binnen.yaml. "
+        "Voeg de bestanden samen, of maak de namen verschillend. [duplicate-name]\n"
+        "orgs/elders.yaml dit is een snelkoppeling naar een bestand buiten de site. "
+        "Zet het bestand zelf in de map van de site. [link-outside-site]"
+    )
+
+
+def test_a_link_to_a_folder_named_yaml_is_named(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    (root / "orgs" / "map.yaml").symlink_to(root / "wijken", target_is_directory=True)
+    _, problems = build_catalog(settings_for(root))
+    assert [(p.file, p.code) for p in problems] == [("orgs/map.yaml", "not-a-file")]
+
+
+def test_a_pipe_or_device_never_hangs_and_is_never_read(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    os.mkfifo(root / "orgs" / "pijp.yaml")  # nobody ever writes to it: reading it would wait for ever
+    (root / "wijken" / "nul.yaml").symlink_to("/dev/zero")  # endless: reading it would fill the memory
+    (root / "wijken" / "nul2.yaml").symlink_to(root / ".." / ".." / ".." / "dev" / "zero")
+    found: list[list[Problem]] = []
+    worker = threading.Thread(target=lambda: found.append(build_catalog(settings_for(root))[1]), daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive() and found
+    assert sorted((p.file, p.code) for p in found[0]) == [
+        ("orgs/pijp.yaml", "not-a-file"),
+        ("wijken/nul.yaml", "link-outside-site"),
+        ("wijken/nul2.yaml", "link-outside-site"),
+    ]

@@ -16,6 +16,7 @@ from .pages import Page, Renderer, render_pages
 from .parallel import Background
 from .problems import DataError, Problem
 from .settings import Settings
+from .steps import step
 from .urls import map_paths
 from .validate import build_catalog
 
@@ -23,6 +24,7 @@ ASSETS = Path(__file__).parent / "assets"
 SCRIPT = "assets/wijkkaart/js/finder.js"
 STYLESHEET = "assets/wijkkaart/css/wijkkaart.css"
 PARALLEL_STEP = "geometry, maps and open data (second core)"
+SECOND_CORE = "wijkgrenzen, kaarten, open data en agenda (tweede kern)"
 OFFLINE_FILES = ("manifest.webmanifest", "sw.js")
 
 
@@ -53,19 +55,21 @@ class Site:
         if self.beside is None:
             return
         beside, started = self.beside, time.perf_counter()
+        self.beside = None  # waited for once: a failure is raised once, never a second time on cleaning up
         made, hashes, problems = beside.work.result()
         if beside.work.forked:
             self.timings["waiting for geometry, maps and open data"] = time.perf_counter() - started
             self.timings[PARALLEL_STEP] = beside.work.seconds
         self.problems.extend(problems)
         own = _hashes([(p.src, p.content.encode()) for p in self.pages] + [(a.path, a.content) for a in self.assets])
-        offline = _offline_files(own + hashes, beside.settings)
+        with step("servicewerker (offline)"):
+            offline = _offline_files(own + hashes, beside.settings)
         if beside.folder is None:
             self.assets.extend(made + offline)
             self.assets.sort(key=lambda asset: asset.path)
         else:
-            write_files(beside.folder, offline)
-        self.beside = None
+            with step("bestanden schrijven"):
+                write_files(beside.folder, offline)
 
 
 @dataclass(frozen=True)
@@ -96,17 +100,19 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
     # The second core makes the geometry (and what needs it); when it need not be waited for, or its slow
     # step comes from the cache, it has time for the agenda as well.
     agenda_there = parallel and (folder is not None or geometry_cached(catalog, settings))
-    work = Background(lambda: _geo_files(catalog, settings, agenda_there, folder), parallel)
+    work = Background(lambda: _geo_files(catalog, settings, agenda_there, folder), parallel, SECOND_CORE)
     if not work.forked:
         clock.lap("geometry, maps and open data")
     renderer = Renderer(catalog, settings, maps=True)
-    cards = renderer.finder_cards()
-    assets = _browser_files(catalog, cards)
+    with step("gegevens voor de zoeker"):
+        cards = renderer.finder_cards()
+        assets = _browser_files(catalog, cards)
     clock.lap("finder data")
     if not agenda_there:
         assets += _agenda_files(catalog, settings)
         clock.lap("agenda")
-    pages = renderer.pages()
+    with step("pagina's maken"):
+        pages = renderer.pages()
     clock.lap("render pages")
     site = Site(catalog, pages, problems, assets, clock.laps, Beside(work, settings, folder), cards=cards)
     if folder is None:
@@ -161,7 +167,8 @@ def _browser_files(catalog: Catalog, cards: dict[str, str]) -> list[Asset]:
 def _agenda_files(catalog: Catalog, settings: Settings) -> list[Asset]:
     from .exports.ical import ical_files
 
-    return [Asset(path, content) for path, content in ical_files(catalog, settings)]
+    with step("agenda (iCal)"):
+        return [Asset(path, content) for path, content in ical_files(catalog, settings)]
 
 
 def _geo_files(
@@ -173,15 +180,19 @@ def _geo_files(
     from .geo import build_geo
     from .maps import build_maps, vendor_files
 
-    geo = build_geo(catalog, settings, catalog.register)
-    assets = [Asset(path, content) for path, content in vendor_files()]
-    assets += [Asset(f.src, f.text.encode("utf-8")) for f in build_maps(catalog, geo, settings)]
-    assets += [Asset(path, content) for path, content in hsds_files(catalog, settings, geo)]
+    with step("wijkgrenzen"):
+        geo = build_geo(catalog, settings, catalog.register)
+    with step("kaarten"):
+        assets = [Asset(path, content) for path, content in vendor_files()]
+        assets += [Asset(f.src, f.text.encode("utf-8")) for f in build_maps(catalog, geo, settings)]
+    with step("open data (HSDS)"):
+        assets += [Asset(path, content) for path, content in hsds_files(catalog, settings, geo)]
     assets += _agenda_files(catalog, settings) if with_agenda else []
     hashes = _hashes([(a.path, a.content) for a in assets])
     if folder is None:
         return assets, hashes, geo.problems
-    write_files(folder, assets)
+    with step("bestanden schrijven"):
+        write_files(folder, assets)
     return [], hashes, geo.problems
 
 

@@ -107,6 +107,15 @@ class Catalog:
         pc4s = {p for w in self.wijken.values() for p in w.wijk.pc4}
         return frozenset(pc4s | {loc.pc4 for o in self.orgs.values() for loc in o.org.locations})
 
+    @cached_property
+    def example_postcode(self) -> str:
+        """A postcode of this site's own area for examples ("bijvoorbeeld 8011 AB"): the lowest PC4 of a wijk,
+        else of the site's first gemeente in the register."""
+        wijk_pc4s = sorted({p for w in self.wijken.values() for p in w.wijk.pc4})
+        areas = self.register.areas.values() if self.register else []
+        known = sorted(a.pc4 for a in areas if a.gemeente in self.gemeenten[:1])
+        return f"{(wijk_pc4s or known or ['2525'])[0]} AB"
+
     def wijken_of_pc4(self, pc4: str) -> list[WijkEntry]:
         return [self.wijken[slug] for slug in self.served.wijken_of_pc4.get(pc4, [])]
 

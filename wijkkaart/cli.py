@@ -11,17 +11,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .arguments import DutchParser
 from .catalog import Catalog, OrgEntry
 from .model import is_stale
 from .problems import render, summary
-from .settings import CONFIG_FILES, find_config, read_settings
+from .settings import CONFIG_FILES, find_config, read_settings, site_url_problem
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.config and find_config(Path(args.root), args.config) is None:
-        parser.error(f"het configuratiebestand {args.config} bestaat niet in {Path(args.root).resolve()}")
+    if args.command in SITE_COMMANDS and find_config(Path(args.root), args.config) is None:
+        return _no_site(Path(args.root), args.config)
     if args.command == "check":
         return check(Path(args.root), args.config, args.format)
     if args.command == "schema":
@@ -29,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "geodata":
         return geodata(Path(args.root), args.config, args.year)
     if args.command == "new":
-        return new(Path(args.root), args.config, args.kind, args.name)
+        return new(Path(args.root), args.config, args.kind, args.name, args.gemeente)
     if args.command == "stale":
         return stale(Path(args.root), args.config, args.months)
     if args.command == "init":
@@ -38,45 +39,79 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
+SITE_COMMANDS = {"check", "new", "stale", "geodata"}
+"""The commands that work on a site, so need its configuration file."""
+
+
+def _no_site(root: Path, config: str | None) -> int:
+    where = root.resolve()
+    if config:
+        print(f"wijkkaart: het configuratiebestand {config} bestaat niet in {where}.", file=sys.stderr)
+    else:
+        print(
+            f"wijkkaart: geen mkdocs.yml of properdocs.yml gevonden in {where}. Ga eerst naar de map van de "
+            "site (waar mkdocs.yml staat) of geef die map met --root; een nieuwe site begin je met "
+            "'wijkkaart init MAP --gemeente NAAM'.",
+            file=sys.stderr,
+        )
+    return 2
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="wijkkaart", description="Sociale kaart: gegevens controleren en bouwen.")
-    parser.add_argument("--version", action="version", version=f"wijkkaart {__version__}")
+    parser = DutchParser(prog="wijkkaart", description="Sociale kaart: gegevens controleren en bouwen.")
+    parser.add_argument("--version", action="version", version=f"wijkkaart {__version__}", help="toon de versie")
     _site_options(parser, ".", None)
-    commands = parser.add_subparsers(dest="command")
-    common = argparse.ArgumentParser(add_help=False)
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
+    common = DutchParser(add_help=False)
     _site_options(common, argparse.SUPPRESS, argparse.SUPPRESS)  # also after the command; given there, it counts
     check_cmd = commands.add_parser(
         "check", parents=[common], help="controleer orgs/ en wijken/ zonder iets te schrijven"
     )
     check_cmd.add_argument(
-        "--format", choices=["text", "github"], default="text", help="'github' geeft annotaties voor GitHub Actions"
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        metavar="text|github",
+        help="'github' geeft annotaties voor GitHub Actions",
     )
     schema_cmd = commands.add_parser("schema", parents=[common], help="schrijf de JSON Schema's voor editors")
-    schema_cmd.add_argument("--out", default="schemas", help="map voor de schema's (standaard: schemas)")
+    schema_cmd.add_argument("--out", default="schemas", metavar="MAP", help="map voor de schema's (standaard: schemas)")
     new_cmd = commands.add_parser("new", parents=[common], help="maak een nieuw bestand voor een organisatie of wijk")
-    new_cmd.add_argument("kind", choices=["org", "wijk"], help="'org' of 'wijk'")
-    new_cmd.add_argument("name", help='de naam, bv. "Buurthuis De Linde"')
+    new_cmd.add_argument("kind", choices=["org", "wijk"], metavar="org|wijk", help="een organisatie of een wijk")
+    new_cmd.add_argument("name", metavar="NAAM", help='de naam, bv. "Buurthuis De Linde"')
+    new_cmd.add_argument(
+        "-g", "--gemeente", default=None, help="op een site met meer gemeenten: de gemeente voor de voorbeelden"
+    )
     stale_cmd = commands.add_parser(
         "stale", parents=[common], help="organisaties die lang niet zijn nagekeken, oudste eerst"
     )
-    stale_cmd.add_argument("--months", type=int, default=None, help="ouder dan zoveel maanden (standaard 12)")
+    stale_cmd.add_argument(
+        "--months", type=int, default=None, metavar="AANTAL", help="ouder dan zoveel maanden (standaard 12)"
+    )
     _init_parser(commands)
     geo_cmd = commands.add_parser(
         "geodata",
         parents=[common],
         help="ververs PC4-vlakken en -register bij PDOK (CBS); anders de meegeleverde",
     )
-    geo_cmd.add_argument("--year", type=int, default=None, help="jaargang van CBS postcode4, bv. 2024")
+    geo_cmd.add_argument("--year", type=int, default=None, metavar="JAAR", help="jaargang van CBS postcode4, bv. 2024")
     return parser
 
 
-def _init_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _init_parser(commands: argparse._SubParsersAction[DutchParser]) -> None:
     init_cmd = commands.add_parser("init", help="begin een nieuwe sociale kaart in een lege map")
-    init_cmd.add_argument("folder", help="de map voor de nieuwe site (nieuw of leeg)")
+    init_cmd.add_argument("folder", metavar="MAP", help="de map voor de nieuwe site (nieuw of leeg)")
     init_cmd.add_argument(
-        "-g", "--gemeente", action="append", required=True, help="een gemeente van de site; herhaal voor meer gemeenten"
+        "-g",
+        "--gemeente",
+        action="append",
+        required=True,
+        metavar="GEMEENTE",
+        help="een gemeente van de site; herhaal voor meer gemeenten",
     )
-    init_cmd.add_argument("--site-url", default=None, help="het adres van de site, bv. https://kaart.voorbeeld.nl/")
+    init_cmd.add_argument(
+        "--site-url", default=None, metavar="ADRES", help="het adres van de site, bv. https://kaart.voorbeeld.nl/"
+    )
 
 
 def init(folder: Path, gemeenten: list[str], site_url: str | None) -> int:
@@ -96,9 +131,12 @@ def init(folder: Path, gemeenten: list[str], site_url: str | None) -> int:
 
 def _site_options(parser: argparse.ArgumentParser, root: str, config: str | None) -> None:
     names = ", ".join(CONFIG_FILES[:-1]) + " of " + CONFIG_FILES[-1]
-    parser.add_argument("--root", default=root, help="map van de site; standaard de huidige map")
+    parser.add_argument("--root", default=root, metavar="MAP", help="map van de site; standaard de huidige map")
     parser.add_argument(
-        "--config", default=config, help=f"het configuratiebestand in die map; standaard het eerste van {names}"
+        "--config",
+        default=config,
+        metavar="BESTAND",
+        help=f"het configuratiebestand in die map; standaard het eerste van {names}",
     )
 
 
@@ -106,14 +144,18 @@ def check(root: Path, config: str | None, fmt: str) -> int:
     """Validate with the build's own settings and checks; render and write nothing."""
     from .validate import build_catalog
 
-    catalog, problems = build_catalog(read_settings(root, config), parallel=True)
+    settings = read_settings(root, config)
+    catalog, problems = build_catalog(settings, parallel=True)
+    missing_url = site_url_problem(settings)  # the build warns of it too
+    problems += [missing_url] if missing_url else []
     if problems:
         print(render(problems, fmt))
     if catalog is None:
         print(f"wijkkaart check: {summary(problems)}.", file=sys.stderr)
         return 1
     print(
-        f"wijkkaart check: {len(catalog.orgs)} organisaties, {len(catalog.wijken)} wijken, {summary(problems)}.",
+        f"wijkkaart check: {_count(len(catalog.orgs), 'organisatie', 'organisaties')}, "
+        f"{_count(len(catalog.wijken), 'wijk', 'wijken')}, {summary(problems)}.",
         file=sys.stderr,
     )
     return 0
@@ -143,11 +185,11 @@ def geodata(root: Path, config: str | None, year: int | None) -> int:
     return 0
 
 
-def new(root: Path, config: str | None, kind: str, name: str) -> int:
+def new(root: Path, config: str | None, kind: str, name: str, gemeente: str | None = None) -> int:
     from .scaffold import ScaffoldError, scaffold
 
     try:
-        path = scaffold(read_settings(root, config), kind, name)
+        path = scaffold(read_settings(root, config), kind, name, gemeente)
     except ScaffoldError as err:
         print(f"wijkkaart new: {err}", file=sys.stderr)
         return 1
@@ -204,7 +246,11 @@ def write_schemas(folder: Path) -> int:
 
 
 def _months(n: int) -> str:
-    return "1 maand" if n == 1 else f"{n} maanden"
+    return _count(n, "maand", "maanden")
+
+
+def _count(n: int, one: str, more: str) -> str:
+    return f"{n} {one if n == 1 else more}"
 
 
 if __name__ == "__main__":

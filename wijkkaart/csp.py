@@ -1,6 +1,11 @@
 """A Content-Security-Policy for every page: scripts and styles only from the site itself, images from the
 site and the tile server. Static hosts cannot send headers, so it goes in a ``<meta>`` tag, with the hashes
 of the few inline scripts and styles the theme and folium write (never ``'unsafe-inline'``).
+
+Only the inline scripts the theme's templates are known to write are allowed, never every script found in
+a page: a ``<script>`` written into a page's Markdown, or into a setting the theme shows, does not run.
+``KnownScripts`` learns them as the templates render them: each inline script of a template is wrapped, as
+the template is loaded, in a filter that notes the script's text.
 """
 
 from __future__ import annotations
@@ -8,11 +13,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable, Collection
 from urllib.parse import urlsplit
+
+import jinja2
 
 _INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE
 )
+# In a template's source: the opening tag (not ``src=``, not JSON), the script, the closing tag.
+_TEMPLATE_SCRIPT = re.compile(
+    r"(<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>)(.*?)(</script>)", re.DOTALL | re.IGNORECASE
+)
+_FILTER = "wijkkaart_known_script"
 _INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
 _HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
 
@@ -21,8 +34,11 @@ def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def policy(html: str, tiles_url: str) -> str:
-    scripts = " ".join(sorted({_hash(m) for m in _INLINE_SCRIPT.findall(html)}))
+def policy(html: str, tiles_url: str, known: Collection[str] | None = None) -> str:
+    """The policy for ``html``: its inline scripts are allowed if ``known`` holds them (all of them without
+    ``known``: only for a document wijkkaart writes whole, such as the map document)."""
+    found = _INLINE_SCRIPT.findall(html)
+    scripts = " ".join(sorted({_hash(m) for m in found if known is None or m in known}))
     styles = " ".join(sorted({_hash(m) for m in _INLINE_STYLE.findall(html)}))
     parts = urlsplit(tiles_url.replace("{s}", "a"))
     tiles = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
@@ -43,9 +59,9 @@ def policy(html: str, tiles_url: str) -> str:
     )
 
 
-def with_csp(html: str, tiles_url: str) -> str:
+def with_csp(html: str, tiles_url: str, known: Collection[str] | None = None) -> str:
     """``html`` with its policy as the first element of ``<head>`` (so it governs everything after it)."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, tiles_url)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, tiles_url, known)}">'
     found = _HEAD.search(html)
     return html[: found.end()] + tag + html[found.end() :] if found else html
 
@@ -54,3 +70,45 @@ def allow_script(html: str, script: str) -> str:
     """``html`` whose policy also allows the one inline script ``script``: the live-reload script that
     ``mkdocs serve`` adds to each page as it sends it (never in a build)."""
     return html.replace("script-src 'self'", f"script-src 'self' {_hash(script)}", 1)
+
+
+class KnownScripts:
+    """The inline scripts the templates of a jinja environment wrote so far, as they wrote them."""
+
+    def __init__(self) -> None:
+        self.scripts: set[str] = set()
+
+    def install(self, env: jinja2.Environment) -> None:
+        """From now on ``env`` loads its templates with each inline script noted here when rendered."""
+        env.filters[_FILTER] = self._note
+        if env.loader is not None:
+            env.loader = _NotingLoader(env.loader)
+        if env.cache is not None:
+            env.cache.clear()
+
+    def _note(self, text: str) -> str:
+        self.scripts.add(text)
+        return text
+
+
+class _NotingLoader(jinja2.BaseLoader):
+    """Another loader's templates, each inline script wrapped in the filter that notes it (as it was, where
+    the wrapped template would not compile)."""
+
+    def __init__(self, loader: jinja2.BaseLoader) -> None:
+        self.loader = loader
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = self.loader.get_source(environment, template)
+        noted = _TEMPLATE_SCRIPT.sub(r"\1{% filter " + _FILTER + r" %}\2{% endfilter %}\3", source)
+        if noted != source:
+            try:
+                environment.parse(noted)
+            except jinja2.TemplateSyntaxError:
+                return source, filename, uptodate
+        return noted, filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return self.loader.list_templates()

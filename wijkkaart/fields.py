@@ -14,9 +14,15 @@ from urllib.parse import urlsplit
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .load import as_written
+
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _HTML = re.compile(r"<\s*[A-Za-z/!?]")
 _PC6 = re.compile(r"^([1-9][0-9]{3}) ?([A-Za-z]{2})$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# YAML 1.1's other words for true and false: editors write them and mean them (YAML 1.2 reads them as text).
+YES = ("yes", "Yes", "YES", "on", "On", "ON")
+NO = ("no", "No", "NO", "off", "Off", "OFF")
 
 
 def fail(code: str, message: str, hint: str, **ctx: Any) -> PydanticCustomError:
@@ -27,14 +33,20 @@ def fail(code: str, message: str, hint: str, **ctx: Any) -> PydanticCustomError:
 def _text(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         found = (
-            "een lijst" if isinstance(value, list) else "een groep sleutels" if isinstance(value, dict) else repr(value)
+            "een lijst"
+            if isinstance(value, list)
+            else "een groep sleutels"
+            if isinstance(value, dict)
+            else "niets"
+            if value is None
+            else f"'{str(value).lower()}'"
         )
         raise fail(
             "wrong-type",
             f"verwacht tekst, maar vond {found}.",
             "Schrijf hier één tekst, zonder lijst of sleutels eronder.",
         )
-    text = str(value).strip()
+    text = as_written(value).strip()
     if not text:
         raise fail("empty-text", "de tekst is leeg.", "Vul een tekst in of laat de sleutel weg.")
     if _HTML.search(text):
@@ -60,20 +72,22 @@ def _markdown(value: Any) -> str:
 
 
 def _slug(value: Any) -> str:
-    text = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    text = as_written(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
     if not re.match(SLUG, text):
         raise fail(
             "bad-id",
-            f"'{value}' is geen geldige id.",
+            f"'{as_written(value)}' is geen geldige id.",
             "Gebruik alleen kleine letters, cijfers en streepjes, bv. 'inloop-vrijdag'.",
         )
     return text
 
 
 def _pc4(value: Any) -> str:
-    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    text = as_written(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
     if not re.fullmatch(r"[1-9][0-9]{3}", text):
-        raise fail("bad-pc4", f"'{value}' is geen postcodegebied (PC4).", "Schrijf de vier cijfers, bv. 2525.")
+        raise fail(
+            "bad-pc4", f"'{as_written(value)}' is geen postcodegebied (PC4).", "Schrijf de vier cijfers, bv. 2525."
+        )
     return text
 
 
@@ -113,13 +127,7 @@ def _email(value: Any) -> str:
 def _phone(value: Any) -> str:
     import phonenumbers
 
-    if isinstance(value, int) and not isinstance(value, bool):
-        raise fail(
-            "bad-phone",
-            f"{value} staat niet tussen aanhalingstekens.",
-            "Schrijf het nummer als tekst, bv. '070 123 4567'.",
-        )
-    text = _text(value)
+    text = _text(value)  # a number without quotes too, as written: 0701234567 or +31701234567
     try:
         number = phonenumbers.parse(text, "NL")
     except phonenumbers.NumberParseException:
@@ -145,25 +153,49 @@ def _schedule(value: Any) -> str:
 
 
 def _language(value: Any) -> str:
-    from .languages import language_name
+    from .languages import language_codes
 
-    text = value.strip().lower() if isinstance(value, str) else ""
-    if not language_name(text):
+    text = value if isinstance(value, str) else ""
+    if text not in language_codes():
         raise fail(
-            "bad-language", f"'{value}' is geen taalcode.", "Gebruik de code van twee letters, bv. nl, en, ar, tr."
+            "bad-language",
+            f"'{as_written(value)}' is geen taalcode.",
+            "Gebruik de code van twee letters, bv. nl, en, ar, tr.",
         )
-    return text
+    return text.lower()
 
 
 def _date(value: Any) -> date:
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
+    text = value.strip() if isinstance(value, str) else ""
+    if _ISO_DATE.match(text):
         try:
-            return date.fromisoformat(value.strip())
+            return date.fromisoformat(text)
         except ValueError:
-            pass
-    raise fail("bad-date", f"'{value}' is geen datum.", "Schrijf een datum als JJJJ-MM-DD, bv. 2026-03-01.")
+            raise fail(
+                "bad-date", f"'{text}' is geen bestaande datum.", "Schrijf een datum als JJJJ-MM-DD, bv. 2026-03-01."
+            ) from None
+    shown = "niets" if value is None else f"'{as_written(value)}'"
+    raise fail("bad-date", f"{shown} is geen datum.", "Schrijf een datum als JJJJ-MM-DD, bv. 2026-03-01.")
+
+
+def _yes_no(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value in YES + NO:
+        return value in YES
+    shown = "niets" if value is None else describe(value)
+    raise fail("wrong-type", f"verwacht true of false, maar vond {shown}.", "Schrijf true (ja) of false (nee).")
+
+
+def describe(value: Any) -> str:
+    """A value as an editor recognises it: ``'2.50'``, ``een lijst``."""
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een groep sleutels"
+    return f"'{as_written(value)}'"
 
 
 PLACEHOLDER = "Vul hier in wat de organisatie doet."  # ``wijkkaart new org`` writes it; the check refuses it
@@ -184,6 +216,8 @@ def _gemeente_wide(value: Any) -> bool | str:
     """``true`` (the gemeente where it is held), ``false``, or the name of one gemeente."""
     if isinstance(value, bool):
         return value
+    if isinstance(value, str) and value in YES + NO:
+        return value in YES
     if isinstance(value, str) and value.strip():
         return _text(value)
     raise fail(
@@ -198,24 +232,40 @@ def _schema(schema: dict[str, Any], description: str) -> WithJsonSchema:
 
 
 _STRING = {"type": "string", "minLength": 1}
-Text = Annotated[str, BeforeValidator(_text), _schema(_STRING, "Gewone tekst, zonder HTML.")]
+_TEXT = {"anyOf": [_STRING, {"type": "number"}]}  # a number is text as written: '2.50', '0x1F'
+_YES_NO = {"anyOf": [{"type": "boolean"}, {"enum": [*YES, *NO]}]}
+Text = Annotated[str, BeforeValidator(_text), _schema(_TEXT, "Gewone tekst, zonder HTML.")]
+YesNo = Annotated[bool, BeforeValidator(_yes_no), _schema(_YES_NO, "true (ja) of false (nee).")]
 Markdown = Annotated[
     str,
     BeforeValidator(_markdown),
-    _schema(_STRING, "Tekst met eenvoudige Markdown: **vet**, *schuin*, lijstjes en [links](https://…)."),
+    _schema(_TEXT, "Tekst met eenvoudige Markdown: **vet**, *schuin*, lijstjes en [links](https://…)."),
 ]
 Description = Annotated[
     str,
     BeforeValidator(_description),
-    _schema(_STRING, "Tekst met eenvoudige Markdown: **vet**, *schuin*, lijstjes en [links](https://…)."),
+    _schema(_TEXT, "Tekst met eenvoudige Markdown: **vet**, *schuin*, lijstjes en [links](https://…)."),
 ]
 Slug = Annotated[
-    str, BeforeValidator(_slug), _schema({"type": "string", "pattern": SLUG}, "Id: kleine letters, cijfers, streepjes.")
+    str,
+    BeforeValidator(_slug),
+    _schema(
+        {"anyOf": [{"type": "string", "pattern": SLUG}, {"type": "integer", "minimum": 0}]},
+        "Id: kleine letters, cijfers, streepjes.",
+    ),
 ]
 PC4 = Annotated[
     str,
     BeforeValidator(_pc4),
-    _schema({"type": ["string", "integer"], "pattern": "^[1-9][0-9]{3}$"}, "Postcodegebied: vier cijfers."),
+    _schema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": "^[1-9][0-9]{3}$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        },
+        "Postcodegebied: vier cijfers.",
+    ),
 ]
 Postcode = Annotated[
     str,
@@ -233,16 +283,17 @@ Email = Annotated[
     _schema({"type": "string", "format": "email"}, "E-mailadres van een team of organisatie."),
 ]
 Phone = Annotated[
-    str, BeforeValidator(_phone), _schema({"type": "string"}, "Telefoonnummer als tekst, bv. '070 123 4567'.")
+    str,
+    BeforeValidator(_phone),
+    _schema({"type": ["string", "integer"]}, "Telefoonnummer, bv. '070 123 4567'."),
 ]
 ScheduleText = Annotated[
     str,
     BeforeValidator(_schedule),
     _schema({"type": "string"}, "Tijden in OpenStreetMap-notatie, bv. 'Fr 09:00-10:30; PH off'."),
 ]
-Language = Annotated[
-    str, BeforeValidator(_language), _schema({"type": "string", "pattern": "^[a-z]{2,3}$"}, "Taalcode, bv. nl, ar, tr.")
-]
+LANGUAGE_SCHEMA = {"description": "Taalcode, bv. nl, ar, tr.", "x-wijkkaart": "taalcodes"}  # schema.py lists them
+Language = Annotated[str, BeforeValidator(_language), WithJsonSchema(LANGUAGE_SCHEMA)]
 GemeenteWide = Annotated[
     bool | str,
     BeforeValidator(_gemeente_wide),
@@ -252,6 +303,28 @@ GemeenteWide = Annotated[
     ),
 ]
 Day = Annotated[date, BeforeValidator(_date), _schema({"type": "string", "format": "date"}, "Datum als JJJJ-MM-DD.")]
+
+
+def _whole(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    hint = "Schrijf het getal zonder aanhalingstekens." if isinstance(value, str) else "Schrijf alleen cijfers."
+    raise fail("wrong-type", f"verwacht een heel getal, maar vond {describe(value)}.", hint)
+
+
+def _real(value: Any) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    hint = (
+        "Schrijf het getal zonder aanhalingstekens." if isinstance(value, str) else "Schrijf alleen cijfers, bv. 52.07."
+    )
+    raise fail("wrong-type", f"verwacht een getal, maar vond {describe(value)}.", hint)
+
+
+Whole = Annotated[int, BeforeValidator(_whole)]
+Real = Annotated[float, BeforeValidator(_real)]
 
 
 def described(description: str, **kwargs: Any) -> Any:

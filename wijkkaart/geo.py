@@ -16,7 +16,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .geodata import PolygonSource, find_polygons
-from .pc4 import SHIPPED_VINTAGE, Register
+from .pc4 import Register
 from .problems import Problem, Severity
 from .settings import Settings
 
@@ -76,7 +76,7 @@ def build_geo(catalog: Catalog, settings: Settings, register: Register | None) -
     polygons = _read(source, catalog.pc4s_in_use())
     cleaned = _cleaned(polygons, _cache_file(catalog, settings, source))
     shapes, tolerance = _boundaries(catalog, polygons, cleaned, settings.simplify_m)
-    problems = [*_missing_override(settings), *_far_locations(catalog, points, polygons)]
+    problems = _far_locations(catalog, points, polygons)  # a missing override: validate reports it (check too)
     return Geo(shapes, points, source.vintage, tolerance, problems)
 
 
@@ -258,21 +258,3 @@ def _far_locations(catalog: Catalog, points: dict[tuple[str, str], Point], polyg
                 )
             )
     return problems
-
-
-def _missing_override(settings: Settings) -> list[Problem]:
-    """A ``geodata_dir`` without polygons is a mistake in the settings: the shipped polygons are used instead."""
-    folder = settings.geodata_path
-    if folder is None or (folder / settings.pc4_polygons).is_file():
-        return []
-    return [
-        Problem(
-            *settings.where("geodata_dir"),
-            "geodata_dir",
-            "no-geodata",
-            f"geen {settings.pc4_polygons} in {settings.geodata_dir}; de meegeleverde PC4-vlakken "
-            f"({SHIPPED_VINTAGE}) worden gebruikt.",
-            "Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of zet het naar een map met PC4-vlakken.",
-            Severity.WARNING,
-        )
-    ]

@@ -15,3 +15,9 @@ def _names() -> dict[str, str]:
 def language_name(code: str) -> str | None:
     """``'ar'`` → ``'Arabisch'``; ``None`` for an unknown code."""
     return _names().get(code)
+
+
+@cache
+def language_codes() -> frozenset[str]:
+    """Every code an editor may write: ``nl``, ``NL`` or ``Nl`` (one list for the check and the JSON Schema)."""
+    return frozenset(form for code in _names() for form in (code, code.upper(), code.capitalize()))

@@ -21,10 +21,13 @@ from .fields import (
     Markdown,
     Phone,
     Postcode,
+    Real,
     ScheduleText,
     Slug,
     Text,
     Url,
+    Whole,
+    YesNo,
     described,
     fail,
 )
@@ -112,7 +115,7 @@ class Contact(Record):
     phone: Phone | None = described("Telefoonnummer van het team.", default=None)
     email: Email | None = described("E-mailadres van het team.", default=None)
     url: Url | None = described("Webpagina van het team.", default=None)
-    example: bool = described("true als deze gegevens een voorbeeld zijn en niet echt.", default=False)
+    example: YesNo = described("true als deze gegevens een voorbeeld zijn en niet echt.", default=False)
 
     @model_validator(mode="after")
     def _reachable(self) -> Contact:
@@ -131,8 +134,8 @@ class PhoneEntry(Record):
 
 
 class Coordinates(Record):
-    lat: float = described("Breedtegraad (WGS84), bv. 52.0705.", ge=50.7, le=53.6)
-    lon: float = described("Lengtegraad (WGS84), bv. 4.3007.", ge=3.3, le=7.3)
+    lat: Real = described("Breedtegraad (WGS84), bv. 52.0705.", ge=50.7, le=53.6)
+    lon: Real = described("Lengtegraad (WGS84), bv. 4.3007.", ge=3.3, le=7.3)
 
 
 class Location(Record):
@@ -144,7 +147,7 @@ class Location(Record):
     coordinates: Coordinates | None = described(
         "Precieze plek; anders wordt het midden van de postcode gebruikt.", default=None
     )
-    example: bool = described("true als het adres een voorbeeld is en niet echt.", default=False)
+    example: YesNo = described("true als het adres een voorbeeld is en niet echt.", default=False)
 
     @property
     def pc4(self) -> str:
@@ -161,7 +164,7 @@ class ServiceArea(Record):
     gemeenten: list[Text] = described(
         "Namen van gemeenten waarvan alle bewoners mogen komen, bv. [Heemskerk, Uitgeest].", default_factory=list
     )
-    regio: bool = described("true: voor alle gemeenten op deze kaart (de hele regio).", default=False)
+    regio: YesNo = described("true: voor alle gemeenten op deze kaart (de hele regio).", default=False)
     wijken: list[Slug] = described("Ids van wijken (bestandsnamen in wijken/).", default_factory=list)
     pc4: list[PC4] = described("Postcodegebieden (vier cijfers).", default_factory=list)
 
@@ -184,8 +187,19 @@ class ServiceArea(Record):
 
 class Eligibility(Record):
     description: Text | None = described("Voor wie, bv. 'bewoners met geldzorgen'.", default=None)
-    minimum_age: int | None = described("Minimale leeftijd.", default=None, ge=0, le=120)
-    maximum_age: int | None = described("Maximale leeftijd.", default=None, ge=0, le=120)
+    minimum_age: Whole | None = described("Minimale leeftijd.", default=None, ge=0, le=120)
+    maximum_age: Whole | None = described("Maximale leeftijd.", default=None, ge=0, le=120)
+
+    @model_validator(mode="after")
+    def _ages_in_order(self) -> Eligibility:
+        if self.minimum_age is not None and self.maximum_age is not None and self.minimum_age > self.maximum_age:
+            raise fail(
+                "ages-reversed",
+                f"de minimale leeftijd ({self.minimum_age}) is hoger dan de maximale ({self.maximum_age}).",
+                "Verwissel de twee, of pas een van beide aan.",
+                at=("minimum_age",),
+            )
+        return self
 
 
 class Service(Record):
@@ -206,8 +220,8 @@ class Service(Record):
     schedule_note: Text | None = described("Extra uitleg bij de tijden.", default=None)
     valid_from: Day | None = described("Eerste dag (voor seizoens- of nieuwe activiteiten).", default=None)
     valid_to: Day | None = described("Laatste dag (voor activiteiten die stoppen).", default=None)
-    walk_in: bool = described("true: zonder afspraak binnenlopen; false: op afspraak.")
-    free: bool = described("true: gratis.", default=True)
+    walk_in: YesNo = described("true: zonder afspraak binnenlopen; false: op afspraak.")
+    free: YesNo = described("true: gratis.", default=True)
     fees_description: Text | None = described("Wat het kost, als het niet gratis is.", default=None)
     languages: list[Language] = described("Gesproken talen (codes), bv. [nl, ar].", default_factory=lambda: ["nl"])
     eligibility: Eligibility | None = described("Wie mag komen.", default=None)
@@ -216,7 +230,7 @@ class Service(Record):
     status_note: Text | None = described("Bericht bij tijdelijke sluiting.", default=None)
     closed_until: Day | None = described("Tot en met welke datum tijdelijk gesloten.", default=None)
     handover: Contact | None = described("Contact voor een warme overdracht (team, geen privépersoon).", default=None)
-    example: bool = described("true als tijden of gegevens een voorbeeld zijn.", default=False)
+    example: YesNo = described("true als tijden of gegevens een voorbeeld zijn.", default=False)
 
     @model_validator(mode="after")
     def _consistent(self) -> Service:
@@ -225,14 +239,36 @@ class Service(Record):
                 "closure-without-note",
                 "bij een tijdelijke sluiting hoort een bericht.",
                 "Vul 'status_note' in, bv. 'Gesloten wegens verbouwing'.",
+                at=("status",),
+            )
+        if self.status != "temporarily_closed" and (self.status_note or self.closed_until):
+            key = "status_note" if self.status_note else "closed_until"
+            raise fail(
+                "closure-without-status",
+                f"er staat '{key}', maar de status is niet 'temporarily_closed'; de site toont het als open.",
+                "Zet 'status: temporarily_closed' als het dicht is; anders haal 'status_note' en 'closed_until' weg.",
+                at=(key,),
             )
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise fail("dates-reversed", "'valid_to' ligt vóór 'valid_from'.", "Zet de einddatum na de begindatum.")
+            raise fail(
+                "dates-reversed",
+                "'valid_to' ligt vóór 'valid_from'.",
+                "Zet de einddatum na de begindatum.",
+                at=("valid_to",),
+            )
         if not self.free and not self.fees_description:
             raise fail(
                 "fee-without-description",
                 "er staat dat het niet gratis is, maar niet wat het kost.",
                 "Vul 'fees_description' in, bv. '€ 2 per keer'.",
+                at=("free",),
+            )
+        if self.free and self.fees_description:
+            raise fail(
+                "fee-on-free",
+                f"er staat wat het kost ('{self.fees_description}'), maar ook dat het gratis is.",
+                "Zet 'free: false' als het geld kost; anders haal 'fees_description' weg.",
+                at=("fees_description",),
             )
         return self
 
@@ -260,7 +296,7 @@ class Organisation(Record):
     themes: list[Slug] = described("Thema's (ids uit themes.yaml).", min_length=1)
     checked: Day = described("Datum waarop een redacteur de gegevens met de organisatie heeft nagekeken.")
     source: Text | None = described("Waar de gegevens vandaan komen (webadres of beschrijving).", default=None)
-    example: bool = described("true als de organisatie een voorbeeld is.", default=False)
+    example: YesNo = described("true als de organisatie een voorbeeld is.", default=False)
     partners: list[Partner] = described("Organisaties waarmee zij samenwerken, en waarvoor.", default_factory=list)
     locations: list[Location] = described("Adressen.", default_factory=list)
     services: list[Service] = described("Spreekuren en activiteiten.", default_factory=list)
@@ -273,7 +309,7 @@ class Wijk(Record):
     description: Markdown | None = described("Korte beschrijving (eenvoudige Markdown).", default=None)
     cbs_code: Text | None = described("CBS-wijkcode, bv. WK051828.", default=None, pattern=r"^WK\d{6}$")
     wijkteam: Contact | None = described("Contact van het wijkteam.", default=None)
-    example: bool = described("true als de gegevens een voorbeeld zijn.", default=False)
+    example: YesNo = described("true als de gegevens een voorbeeld zijn.", default=False)
 
 
 class Theme(Record):
@@ -284,6 +320,20 @@ class Theme(Record):
 
 class Taxonomy(Record):
     themes: list[Theme] = described("De thema's van deze kaart.", min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Taxonomy:
+        seen: set[str] = set()
+        for i, theme in enumerate(self.themes):
+            if theme.id in seen:
+                raise fail(
+                    "duplicate-theme",
+                    f"het thema '{theme.id}' staat er twee keer.",
+                    "Geef elk thema een eigen id, of voeg de twee samen.",
+                    at=("themes", i, "id"),
+                )
+            seen.add(theme.id)
+        return self
 
 
 def is_stale(checked: date, today: date, months: int) -> bool:

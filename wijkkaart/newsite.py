@@ -10,6 +10,8 @@ CBS wijken of a gemeente (``pc4.cbs_wijken``), the site starts with those instea
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,7 +20,7 @@ from . import __version__
 from .pc4 import Area, Register, cbs_wijken
 from .scaffold import areas_of, slugify, yaml_templates
 from .schema import write_schemas
-from .translate import suggest
+from .translate import quoted, suggest
 
 TEMPLATES = Path(__file__).parent / "templates" / "init"
 FILES = TEMPLATES / "files"
@@ -84,11 +86,33 @@ def resolve_gemeenten(names: list[str], register: Register) -> list[str]:
             where = town.gemeente
             problems.append(f"'{name}' is een woonplaats in de gemeente {where}; bedoelde je '{where}'?")
         else:
-            hint = suggest(name.strip(), sorted(set(known.values()))) or " Schrijf de naam zoals het CBS hem schrijft."
-            problems.append(f"de gemeente '{name}' ken ik niet.{hint}")
+            problems.append(f"de gemeente '{name}' ken ik niet.{_hint(name, sorted(set(known.values())))}")
     if problems:
         raise InitError(" ".join(problems))
     return list(dict.fromkeys(found))
+
+
+ALIASES = {"denbosch": "'s-Hertogenbosch"}
+"""Everyday names of gemeenten that are neither the CBS name nor one of their woonplaatsen (keys as ``_plain``)."""
+
+
+def _hint(name: str, gemeenten: list[str]) -> str:
+    """`` Bedoelde je …?`` with every gemeente written the same way but for accents, case, punctuation and an
+    addition such as "(NH.)" (both Bergens), else an everyday name's CBS name, else the closest name."""
+    same = [g for g in gemeenten if _plain(g) == _plain(name)]
+    same = same or [g for g in gemeenten if _plain(g, addition=False) == _plain(name, addition=False)]
+    same = same or ([ALIASES[_plain(name)]] if _plain(name) in ALIASES else [])
+    if not same:
+        return suggest(name.strip(), gemeenten) or " Schrijf de naam zoals het CBS hem schrijft."
+    return " Bedoelde je " + " of ".join(quoted(g) for g in same) + "?"
+
+
+def _plain(name: str, addition: bool = True) -> str:
+    """``Bergen (NH.)`` and ``bergen nh`` alike (without the addition: ``bergen``), ``'s-Hertogenbosch`` and
+    ``Hertogenbosch``, ``Súdwest-Fryslân`` and ``Sudwest Fryslan``."""
+    text = name if addition else name.split("(")[0]
+    bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^\s*'?(s-|t )", "", bare))
 
 
 def _place(register: Register, gemeente: str) -> Place:

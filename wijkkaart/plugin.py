@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import logging
 import re
 import shutil
@@ -14,34 +15,44 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.exceptions import Abort, BuildError, PluginError
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import CountHandler
 
 from .build import SCRIPT, STYLESHEET, Site, build_site, publish, staged
-from .csp import allow_script, with_csp
+from .csp import KnownScripts, allow_script, with_csp
 from .frames import TEMPLATE as FRAME_TEMPLATE
 from .frames import Frames, untested
 from .offline import head_template
 from .pages import render_problem_banner
 from .parallel import Background
 from .problems import DataError, Problem, Severity, errors, render, summary
-from .settings import DEFAULTS, LISTS, Settings
+from .settings import DEFAULTS, Settings, site_url_problem
+from .steps import StepFailed, describe, step
+from .swap import Swap
 from .urls import NAV_PAGES
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
 ANCHOR_ID = re.compile(r'id="([^"]+)"')  # white space before it is checked apart: a literal start is found fast
 LIVE_RELOAD = re.compile(rb"<script>(.*)</script>", re.DOTALL)  # what the builder's server adds to a page
 STAGING = ".wijkkaart-bestanden"  # hidden: mkdocs leaves it when it cleans the site folder
+SEARCH_STEP = "zoekindex (Pagefind)"
+BUILDERS = ("mkdocs", "properdocs")  # the loggers whose warnings stop a strict build
+# Settings the theme writes into every page as they are (as HTML): escaped, so that they show as written.
+# ``copyright`` is left as it is: Material documents it as HTML; the policy keeps any script in it from running.
+SHOWN_SETTINGS = ("site_name", "site_description", "site_author", "repo_name")
+UNCHANGED = "de vorige site is niet veranderd"
 
 
 class _WrittenLater(File):
@@ -53,8 +64,8 @@ class _WrittenLater(File):
 
 
 def _option(key: str, default: Any) -> Any:
-    kind: Any = (int, float) if isinstance(default, float) else type(default)
-    return c.Type((kind, list) if key in LISTS else kind, default=default)
+    """Any value: ``Settings.from_options`` checks it, with the Dutch message ``wijkkaart check`` gives too."""
+    return c.Type(object, default=default)
 
 
 # One option per setting, so the plugin can never drift from what ``wijkkaart check`` reads.
@@ -75,36 +86,74 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.staging: Path | None = None
         self.nav_pages: list[Page] = []
         self.frames: Frames | None = None
+        self.known = KnownScripts()
+        self.dirty = False
+        self.good: Site | None = None  # in serve: the last site whose build went well from start to end
+        self.swap: Swap | None = None
+        self.site_dir = ""  # where the site goes, while the builders write into the fresh folder
+        self.built: MkDocsConfig | None = None
+        self.warnings: CountHandler | None = None
+        self.phase = "instellingen lezen"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving, self.dirty = command == "serve", dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         _require_material(config)
         _no_web_fonts(config)
-        _warn_without_site_url(config)
+        _dutch_theme(config)
+        _escape_shown_settings(config)
+        if not self.serving:
+            _tell_local_site_url(config)
         options = {**dict(self.config), "site_url": config.site_url or ""}
         self.settings = Settings.from_options(config_file.parent, options, config=config_file)
+        _warn_without_site_url(self.settings)
         self.head, self.heads = head_template(self.settings), {}
         config.extra_css.append(STYLESHEET)
         script = ExtraScriptValue(SCRIPT)
         script.type = "module"
         config.extra_javascript.append(script)
+        if not self.serving:
+            self._build_beside(config)
         return config
+
+    def _build_beside(self, config: MkDocsConfig) -> None:
+        """Every builder (this one, mkdocs, other plugins) writes into a fresh folder, which takes the site
+        folder's place only when all of it is written (see ``swap``); ``serve`` has its own folder."""
+        self.site_dir, self.built = config.site_dir, config
+        with _failing_as("een nieuwe map voor de site maken"):
+            self.swap = Swap.prepare(Path(config.site_dir), self.dirty)
+        config.site_dir = str(self.swap.fresh)
+        log.info(
+            "wijkkaart: de site komt eerst in %s en neemt pas als alles klaar is de plaats in van %s.",
+            self.swap.fresh,
+            self.swap.site,
+        )
+        if config.strict:  # mkdocs counts the warnings after the last plugin: the site must not be replaced
+            self.warnings = CountHandler()
+            self.warnings.setLevel(logging.WARNING)
+            for name in BUILDERS:
+                logging.getLogger(name).addHandler(self.warnings)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         assert self.settings is not None
         # The second core writes its files beside the site and goes on while mkdocs writes the pages. Not in
         # serve: no fork beside its threads, and the last good site must stay whole in memory.
+        self.phase = "gegevens en pagina's maken"
         self.staging = None if self.serving else Path(config.site_dir) / STAGING
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
         try:
             self.site = build_site(self.settings, parallel=not self.serving, folder=self.staging)
+        except StepFailed as err:
+            if self.serving and self.site is not None:
+                self._keep_last_good_site([err.problem()], f"wijkkaart: {err}")
+                return
+            raise PluginError(f"wijkkaart: {err}; {UNCHANGED}.") from None
         except DataError as err:
             if self.serving and self.site is not None:
-                self._keep_last_good_site(err.problems)
+                self._keep_last_good_site(err.problems, f"wijkkaart: de gegevens bevatten {summary(err.problems)}")
                 return
             for problem in err.problems:
                 (log.error if problem.is_error else log.warning)(problem.text())
@@ -115,13 +164,14 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         for problem in self.site.problems:
             (log.info if problem.severity is Severity.NOTICE else log.warning)(problem.text())
 
-    def _keep_last_good_site(self, problems: list[Problem]) -> None:
-        """While serving, bad data must not take the site away: show the problems, serve the last good data."""
+    def _keep_last_good_site(self, problems: list[Problem], headline: str) -> None:
+        """While serving, bad data or a failed step must not take the site away (nor leave the server waiting
+        for a build that never ends): show the problems, serve the last good site."""
         self.pending = errors(problems)
-        print(
-            f"wijkkaart: de gegevens bevatten {summary(problems)}; de site toont de laatste goede versie:",
-            file=sys.stderr,
-        )
+        if all(problem.code == "build-step-failed" for problem in problems):  # the headline says it all
+            print(f"{headline}; de site toont de laatste goede versie.", file=sys.stderr, flush=True)
+            return
+        print(f"{headline}; de site toont de laatste goede versie:", file=sys.stderr)
         print(render(problems), file=sys.stderr, flush=True)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -142,14 +192,17 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         if root not in self.heads:
             self.heads[root] = self.head.render(root=root)
         output = output.replace("</head>", self.heads[root] + "</head>", 1)
-        return with_csp(output, self.settings.tiles_url)
+        return with_csp(output, self.settings.tiles_url, self.known.scripts)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         assert self.settings is not None
-        return with_csp(output_content, self.settings.tiles_url) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return with_csp(output_content, self.settings.tiles_url, self.known.scripts)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        self._start_search(config, files)
         self.generated = set()
         for page in self.site.pages:
             if files.get_file_from_path(page.src) is not None:
@@ -162,8 +215,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         if self.staging is not None:
             for path in self.site.later:
                 files.append(_WrittenLater.generated(config, path, abs_src_path=str(staged(self.staging, path))))
-        self._start_search(config)
         self.clock = time.perf_counter()
+        self.phase = "site schrijven (mkdocs)"
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -178,6 +231,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             log.info("wijkkaart: gedeelde kaders zijn niet getest met %s; het thema maakt elke pagina.", untested_theme)
         self.frames = Frames(env, self.nav_pages, enabled=untested_theme is None)
         self.frames.install()
+        self.known = KnownScripts()  # the inline scripts the policy allows: those the theme's templates write
+        self.known.install(env)
         self._lap("mkdocs: pages read")
         return env
 
@@ -188,19 +243,63 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             self.site.timings[step] = now - self.clock
         self.clock = now
 
-    def _start_search(self, config: MkDocsConfig) -> None:
+    def _start_search(self, config: MkDocsConfig, files: Files) -> None:
         """Pagefind indexes the generated pages while mkdocs writes them: its input is written and the
-        index made on the second core (in serve, here)."""
+        index made on the second core. In serve it is made here, and if it fails the last good site is
+        served (with its index) and the banner."""
+        self.search = self._search(config, files)
+        if not self.serving or self.good is None or self.good is self.site:
+            return
+        try:
+            self.search.result()
+        except StepFailed as err:
+            self._keep_last_good_site([err.problem()], f"wijkkaart: {err}")
+            self.site = self.good
+            self.search = self._search(config, files)
+
+    def _search(self, config: MkDocsConfig, files: Files) -> Background[int]:
         from .search import build_search_index, search_records
 
         assert self.site is not None
         catalog, cards, output = self.site.catalog, self.site.cards, Path(config.site_dir) / "pagefind"
-        pages = [p for p in self.site.pages if p.src in self.generated]
-        self.search = Background(
-            lambda: build_search_index(output, pages, search_records(catalog, cards)), parallel=not self.serving
+        pages = [p for p in self.site.pages if files.get_file_from_path(p.src) is None]
+        return Background(
+            lambda: build_search_index(output, pages, search_records(catalog, cards)), not self.serving, SEARCH_STEP
         )
 
+    @event_priority(-100)  # last: other plugins write into the fresh folder too, before it replaces the site
     def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.site is not None and self.search is not None
+        self.phase = "site afronden"
+        try:
+            self._finish(config)
+        except StepFailed as err:
+            raise PluginError(f"wijkkaart: {err}; {UNCHANGED}.") from None
+        if self.serving and not self.pending:
+            self.good = self.site
+        self._replace_site(config)
+
+    def _replace_site(self, config: MkDocsConfig) -> None:
+        """The fresh folder takes the site's place, unless mkdocs is about to stop for a warning (strict)."""
+        counted = self.warnings is not None and self.warnings.get_counts()
+        self._stop_counting()
+        swap, self.swap = self.swap, None
+        if swap is None:
+            return
+        config.site_dir, self.built = self.site_dir, None
+        if counted:
+            swap.abandon()
+            return
+        with _failing_as("de nieuwe site op zijn plaats zetten"):
+            swap.commit()
+
+    def _stop_counting(self) -> None:
+        if self.warnings is not None:
+            for name in BUILDERS:
+                logging.getLogger(name).removeHandler(self.warnings)
+            self.warnings = None
+
+    def _finish(self, config: MkDocsConfig) -> None:
         assert self.site is not None and self.search is not None
         self._lap("mkdocs: pages and files written")
         if self.frames is not None:
@@ -210,7 +309,13 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             self.frames = None  # it holds on to the first page of each kind
         self._publish(config)
         started = time.perf_counter()
-        count = self.search.result()
+        try:
+            count = self.search.result()
+        except StepFailed as err:
+            if not self.serving:
+                raise
+            self._keep_last_good_site([err.problem()], f"wijkkaart: {err}")  # no index, and no older one
+            count = 0
         if self.search.forked:
             self.site.timings["waiting for pagefind"] = time.perf_counter() - started
             self.site.timings["search index (second core)"] = self.search.seconds
@@ -227,14 +332,18 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         for problem in self.site.problems[known:]:
             (log.info if problem.severity is Severity.NOTICE else log.warning)(problem.text())
         if self.staging is not None:
-            missing = set(self.site.later) - set(publish(self.staging, Path(config.site_dir)))
+            with step("bestanden van de tweede kern plaatsen"):
+                moved = publish(self.staging, Path(config.site_dir))
+            missing = set(self.site.later) - set(moved)
             self.staging = None
             if missing:  # a fault in wijkkaart, not in the data: mkdocs was told these files would exist
                 raise PluginError(f"wijkkaart: {len(missing)} bestanden ontbreken, bv. {min(missing)}.")
 
+    @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
-        """Let running work finish (the index cleans up after itself) and remove the staging folder; the
-        build has failed anyway."""
+        """Let running work finish (the index cleans up after itself), remove the fresh folder (the site stays
+        as it was), and turn a failure that is not one of wijkkaart's own into one Dutch message, not a
+        traceback."""
         if self.search is not None:
             with contextlib.suppress(RuntimeError):
                 self.search.result()
@@ -242,9 +351,16 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         if self.site is not None:
             with contextlib.suppress(RuntimeError):
                 self.site.finish()
-        if self.staging is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
-            self.staging = None
+        self.staging = None
+        self._stop_counting()
+        if self.swap is not None:
+            self.swap.abandon()
+            self.swap = None
+        if self.built is not None:
+            self.built.site_dir, self.built = self.site_dir, None
+        if not isinstance(error, (BuildError, Abort)):
+            log.error(f"wijkkaart: {StepFailed(self.phase, describe(error))}; {UNCHANGED}.")
+            raise Abort("Aborted with a BuildError!") from None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         assert self.settings is not None
@@ -261,6 +377,15 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         return server
 
 
+@contextlib.contextmanager
+def _failing_as(name: str) -> Any:
+    """A failure of the file system in step ``name`` as one Dutch message for mkdocs."""
+    try:
+        yield
+    except OSError as err:
+        raise PluginError(f"wijkkaart: {StepFailed(name, describe(err))}; {UNCHANGED}.") from None
+
+
 def _require_material(config: MkDocsConfig) -> None:
     """The pages, frames and offline service worker are made for Material for MkDocs; under another theme the
     site would look whole and work half."""
@@ -273,18 +398,43 @@ def _require_material(config: MkDocsConfig) -> None:
         )
 
 
+def _escape_shown_settings(config: MkDocsConfig) -> None:
+    """``site_name: Geld & Zo`` shows as written, and ``<script>`` in it as text, not as a script."""
+    for key in SHOWN_SETTINGS:
+        value = config.get(key)
+        if isinstance(value, str):
+            config[key] = html.escape(value)
+
+
 def _no_web_fonts(config: MkDocsConfig) -> None:
     """Material fetches Roboto from Google Fonts unless ``font`` is false: no requests to other sites."""
     config.theme["font"] = False
 
 
-def _warn_without_site_url(config: MkDocsConfig) -> None:
-    if not config.site_url:
-        log.warning(
-            "wijkkaart: 'site_url' ontbreekt in mkdocs.yml. Zonder het adres van de site hebben de printversies "
-            "van de wijken geen QR-code en werkt de link 'Meld een fout' niet. Zet bv. "
-            "'site_url: https://gebruiker.github.io/sociale-kaart/' in mkdocs.yml."
+def _dutch_theme(config: MkDocsConfig) -> None:
+    """Material's own words (labels for screen readers, the search box, "naar boven") in Dutch, also where
+    mkdocs.yml does not say ``language: nl`` (Material's default is English)."""
+    if config.theme.get("language") in (None, "", "en"):
+        config.theme["language"] = "nl"
+
+
+def _tell_local_site_url(config: MkDocsConfig) -> None:
+    """A build for this computer's own address (the fallback of a new site's ``site_url``) is fine to try out,
+    but must not be published: QR codes, links in the open data and the sitemap would point to it."""
+    host = urlsplit(config.site_url or "").hostname or ""
+    if host in {"127.0.0.1", "localhost", "::1", "0.0.0.0"}:
+        log.info(
+            "wijkkaart: de site wordt gebouwd voor het adres %s: goed om te proberen op deze computer, niet om te "
+            "publiceren (QR-codes en links zouden naar deze computer wijzen). Zet voor de echte site de "
+            "omgevingsvariabele SITE_URL, bv. SITE_URL=https://kaart.voorbeeld.nl/ mkdocs build",
+            config.site_url,
         )
+
+
+def _warn_without_site_url(settings: Settings) -> None:
+    missing = site_url_problem(settings)
+    if missing is not None:
+        log.warning("wijkkaart: %s", missing.text())
 
 
 def _inclusion(src: str) -> InclusionLevel:

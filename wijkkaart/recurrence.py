@@ -1,7 +1,8 @@
-"""Schedules as iCalendar-style recurrences (FREQ, BYDAY, INTERVAL, times), shared by HSDS and iCal.
+"""When a service is on: its schedule's pieces with the service's own dates (validity and closure), as one
+evaluator (``Availability.times_on``) and as iCalendar-style recurrences for iCal and HSDS.
 
-Later rules override earlier ones as in opening_hours: a weekday that a later rule closes ("We off") is
-taken out of the earlier weekly rules. Nth-weekday and every-other-week rules become their own recurrences.
+Every recurrence is one piece of the schedule (schedule.py: days that no other piece shares, after the
+later-rule-wins overrides) with one of its time spans, so FREQ/BYDAY/BYWEEKNO say exactly that piece.
 """
 
 from __future__ import annotations
@@ -9,83 +10,74 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .schedule import Rule, Schedule
+from .schedule import Piece, Schedule
 
-ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+SEARCH_DAYS = 8 * 366  # ISO week 53 comes back within seven years: every piece has a day in this span
 
 
 @dataclass(frozen=True)
 class Recurrence:
-    freq: str  # WEEKLY or MONTHLY
-    byday: tuple[str, ...]
-    interval: int
+    piece: Piece
     start: int  # minutes after midnight, local time
     end: int
-    weeks: tuple[int, int, int] | None = None
+
+    @property
+    def freq(self) -> str:
+        return self.piece.freq
+
+    @property
+    def byday(self) -> tuple[str, ...]:
+        return self.piece.byday
 
     @property
     def byweekno(self) -> tuple[int, ...]:
-        """ISO week numbers for a week-step rule (iCal FREQ=YEARLY;BYWEEKNO=…, exact across 53-week years)."""
-        if not self.weeks:
-            return ()
-        first, last, step = self.weeks
-        return tuple(range(first, last + 1, step))
-
-    def first_on_or_after(self, day: date) -> date:
-        """The first date on or after ``day`` that this recurrence includes."""
-        for offset in range(0, 800):
-            candidate = day + timedelta(days=offset)
-            if self.includes(candidate):
-                return candidate
-        raise ValueError("no occurrence")
+        """ISO week numbers (iCal FREQ=YEARLY;BYWEEKNO=…, exact across 53-week years)."""
+        return self.piece.weeks
 
     def includes(self, day: date) -> bool:
-        if self.weeks:
-            first, last, step = self.weeks
-            week = day.isocalendar().week
-            if week < first or week > last or (week - first) % step:
-                return False
-        return any(_matches(part, day) for part in self.byday)
+        return self.piece.includes(day)
 
-
-def _matches(part: str, day: date) -> bool:
-    code, nth = part[-2:], part[:-2]
-    if ICAL_DAYS.index(code) != day.weekday():
-        return False
-    if not nth:
-        return True
-    n = int(nth)
-    return (day + timedelta(days=7)).month != day.month if n == -1 else (day.day - 1) // 7 + 1 == n
+    def first_on_or_after(self, day: date) -> date | None:
+        """The first date on or after ``day`` that this recurrence includes."""
+        for offset in range(SEARCH_DAYS):
+            candidate = day + timedelta(days=offset)
+            if self.piece.includes(candidate):
+                return candidate
+        return None
 
 
 def recurrences(schedule: Schedule) -> list[Recurrence]:
-    out: list[Recurrence] = []
-    for i, rule in enumerate(schedule.rules):
-        if rule.off or rule.holidays:
-            continue
-        closed_later = _closed_weekdays(schedule.rules[i + 1 :])
-        out += _rule_recurrences(rule, closed_later)
-    return out
+    return [Recurrence(piece, start, end) for piece in schedule.pieces for start, end in piece.times]
 
 
-def _closed_weekdays(later: tuple[Rule, ...]) -> set[int]:
-    closed: set[int] = set()
-    for rule in later:
-        if not rule.holidays and rule.weeks is None and all(not d.nth for d in rule.days):
-            days = {d.weekday for d in rule.days} or set(range(7))
-            closed |= days  # closed by an "off" rule, or replaced by a later rule's own times
-    return closed
+@dataclass(frozen=True)
+class Availability:
+    """A schedule with the service's dates: ``valid_from``/``valid_to`` and a temporary closure, which lasts
+    through ``closed_until`` or, without it, until the data says otherwise."""
 
+    schedule: Schedule
+    valid_from: date | None = None
+    valid_to: date | None = None
+    closed: bool = False
+    closed_until: date | None = None
 
-def _rule_recurrences(rule: Rule, closed: set[int]) -> list[Recurrence]:
-    plain = [d.weekday for d in rule.days if not d.nth] if rule.days else list(range(7))
-    nth = [f"{n}{ICAL_DAYS[d.weekday]}" for d in rule.days for n in d.nth]
-    interval = rule.weeks[2] if rule.weeks else 1
-    out = []
-    for start, end in rule.times:
-        weekly = tuple(ICAL_DAYS[d] for d in plain if d not in closed)
-        if weekly:
-            out.append(Recurrence("WEEKLY", weekly, interval, start, end, rule.weeks))
-        if nth:
-            out.append(Recurrence("MONTHLY", tuple(nth), 1, start, end, rule.weeks))
-    return out
+    @property
+    def closed_indefinitely(self) -> bool:
+        return self.closed and self.closed_until is None
+
+    def first_day(self, today: date) -> date:
+        """The first day from ``today`` on that the service may be on (after validity starts and a closure)."""
+        first = max(today, self.valid_from or today)
+        if self.closed and self.closed_until is not None:
+            first = max(first, self.closed_until + timedelta(days=1))
+        return first
+
+    def is_shut(self, day: date) -> bool:
+        """Outside the validity or inside the closure, whatever the schedule says."""
+        if (self.valid_from and day < self.valid_from) or (self.valid_to and day > self.valid_to):
+            return True
+        return self.closed and (self.closed_until is None or day <= self.closed_until)
+
+    def times_on(self, day: date, holidays: frozenset[str] | set[str]) -> tuple[tuple[int, int], ...]:
+        """The time spans ([start, end) in minutes, local time) on ``day``: the one evaluator of a service's times."""
+        return () if self.is_shut(day) else self.schedule.times_on(day, holidays)

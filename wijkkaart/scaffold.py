@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import jinja2
+import yaml
 
 from .fields import PLACEHOLDER
 from .pc4 import Area, Register, register_for
@@ -42,7 +43,8 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
-def scaffold(settings: Settings, kind: str, name: str) -> Path:
+def scaffold(settings: Settings, kind: str, name: str, gemeente: str | None = None) -> Path:
+    """A new file in orgs/ or wijken/; ``gemeente`` (one of the site's) decides the examples in it."""
     slug = slugify(name)
     if not slug:
         raise ScaffoldError(f"van de naam '{name}' kan geen bestandsnaam gemaakt worden; gebruik letters of cijfers.")
@@ -52,14 +54,26 @@ def scaffold(settings: Settings, kind: str, name: str) -> Path:
         raise ScaffoldError(
             f"{target.relative_to(settings.root)} bestaat al; kies een andere naam of pas dat bestand aan."
         )
+    area = _example_area(settings, _chosen(settings, gemeente), free=kind == "wijk")
     folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(_render(settings, kind, name), encoding="utf-8")
+    target.write_text(_render(settings, kind, name, area), encoding="utf-8")
     return target
 
 
-def _render(settings: Settings, kind: str, name: str) -> str:
+def _chosen(settings: Settings, gemeente: str | None) -> list[str]:
+    """The gemeente asked for (it must be one of the site's), else the site's gemeenten in order."""
+    ours = list(settings.gemeenten)
+    if gemeente is None:
+        return ours
+    match = [g for g in ours if g.casefold() == gemeente.strip().casefold()]
+    if not match:
+        names = ", ".join(ours) if ours else "(geen: zet 'gemeente' in mkdocs.yml)"
+        raise ScaffoldError(f"'{gemeente}' is geen gemeente van deze site; kies uit: {names}.")
+    return match
+
+
+def _render(settings: Settings, kind: str, name: str, area: Area | None) -> str:
     env = yaml_templates(TEMPLATES)
-    area = _example_area(settings)
     return env.get_template(f"{kind}.yaml").render(
         name=name,
         themes=list(read_themes(settings, [])),
@@ -70,6 +84,7 @@ def _render(settings: Settings, kind: str, name: str) -> str:
         city=area.plaats if area else "Vul de plaats in",
         area=_service_area_example(settings, area),
         placeholder=PLACEHOLDER,
+        others=[g for g in settings.gemeenten if area is None or g.casefold() != area.gemeente.casefold()],
     )
 
 
@@ -89,14 +104,32 @@ def areas_of(register: Register, gemeente: str) -> list[Area]:
     return sorted(found, key=lambda a: a.pc4)
 
 
-def _example_area(settings: Settings) -> Area | None:
-    """A real PC4 of the site's (first) gemeente, so examples look like the editor's own town."""
+def _example_area(settings: Settings, gemeenten: list[str], free: bool) -> Area | None:
+    """A real PC4 of the (first) gemeente, so examples look like the editor's own town; for a new wijk
+    (``free``) one that no wijk of the site has yet, where there is one."""
     register = register_for(settings)
-    for gemeente in list(settings.gemeenten):
+    taken = _taken_pc4(settings) if free else set()
+    for gemeente in gemeenten:
         areas = areas_of(register, gemeente)
         if areas:
-            return areas[0]
+            return next((a for a in areas if a.pc4 not in taken), areas[0])
     return None
+
+
+def _taken_pc4(settings: Settings) -> set[str]:
+    """The PC4 codes of the site's wijk files (a file that does not read is skipped: the check reports it)."""
+    folder = settings.path(settings.wijken_dir)
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    return {str(code) for path in files for code in _pc4_of(path)}
+
+
+def _pc4_of(path: Path) -> list[object]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, yaml.YAMLError):
+        return []
+    codes = data.get("pc4") if isinstance(data, dict) else None
+    return codes if isinstance(codes, list) else []
 
 
 def _service_area_example(settings: Settings, area: Area | None) -> str:

@@ -20,7 +20,24 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
 def schema_for(model: type[BaseModel], title: str) -> dict[str, Any]:
     schema = model.model_json_schema(by_alias=True, mode="validation")
     _title_references(schema)
+    _language_codes(schema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
+
+
+def _language_codes(node: Any) -> None:
+    """Every language code the check knows, as one definition that each language refers to."""
+    from .languages import language_codes
+
+    if isinstance(node, dict):
+        if node.pop("x-wijkkaart", None) == "taalcodes":
+            node["$ref"] = "#/$defs/Taalcode"
+        for value in list(node.values()):
+            _language_codes(value)
+        if node.get("$defs") and "Service" in node["$defs"]:
+            node["$defs"]["Taalcode"] = {"title": "Taalcode", "enum": sorted(language_codes())}
+    elif isinstance(node, list):
+        for value in node:
+            _language_codes(value)
 
 
 def _title_references(node: Any) -> None:

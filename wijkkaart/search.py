@@ -12,6 +12,7 @@ Runs beside the build; the browser loads nothing of it until the search box is u
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -131,12 +132,15 @@ def build_search_index(output: Path, pages: list[Page], records: dict[str, OrgRe
     template = template_environment(None).get_template("search_page.html")
     with tempfile.TemporaryDirectory(prefix="wijkkaart-zoek-") as name:
         folder = Path(name)
-        searchable = (page for page in pages if "data-pagefind-body" in page.content)
+        searchable = [page for page in pages if "data-pagefind-body" in page.content]
+        if not searchable:  # a new site without organisations or wijken yet: Pagefind refuses an empty index
+            return 0
         for number, page in enumerate(searchable):
             body = Markup(LEFT_OUT.sub("", page.body))
             link = "/" + page_url(page.src)
-            html = template.render(body=body, title=page.title, link=link, record=records.get(page.src))
-            (folder / f"{number}.html").write_text(html, encoding="utf-8")
+            title = page.title and html.unescape(page.title)  # escaped for the theme; the template escapes it
+            text = template.render(body=body, title=title, link=link, record=records.get(page.src))
+            (folder / f"{number}.html").write_text(text, encoding="utf-8")
         completed = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", name, "--output-path", str(output), "--force-language", "nl"],
             capture_output=True,

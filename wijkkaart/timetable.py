@@ -1,7 +1,7 @@
 """Compact schedule rules for the browser, and the public holidays they need.
 
 The browser works out "volgende keer" and "nu open" itself, so a page stays right for a year without a
-rebuild. It gets the rules (weekday, nth weekday of the month, week step, time spans, days off), the
+rebuild. It gets the schedule's pieces (weekdays, nth weekday of the month, ISO weeks, time spans), the
 service's validity and closure dates, the Dutch public holidays from opening-hours-py (country NL), and
 Amsterdam's offset from UTC over the same span (from the time-zone database here, so that the browser
 needs none of its own: a phone's first use of its time-zone data costs it a tenth of a second).
@@ -15,7 +15,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .catalog import ServiceEntry
-from .schedule import Rule, Schedule
+from .recurrence import Availability
+from .schedule import Piece, Schedule
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 HOLIDAY_DAYS = 800  # covers a year after the build, with room to look ahead from then
@@ -74,6 +75,20 @@ def _first_minute_with_offset(before: datetime, after: datetime, offset: int) ->
     return after
 
 
+def availability(entry: ServiceEntry) -> Availability | None:
+    """The entry's schedule with its validity and closure: what every output asks whether it is on."""
+    service = entry.service
+    if entry.schedule is None:
+        return None
+    return Availability(
+        entry.schedule,
+        valid_from=service.valid_from,
+        valid_to=service.valid_to,
+        closed=service.status == "temporarily_closed",
+        closed_until=service.closed_until,
+    )
+
+
 def compact(entry: ServiceEntry) -> dict[str, Any]:
     """What the browser needs to place one spreekuur or activity in time."""
     service = entry.service
@@ -88,14 +103,14 @@ def compact(entry: ServiceEntry) -> dict[str, Any]:
 
 
 def compact_rules(schedule: Schedule) -> list[dict[str, Any]]:
-    """The schedule's rules for the browser (holidays are a flag of their own, ``ph_off``)."""
-    return [_rule(r) for r in schedule.rules if not r.holidays]
+    """The schedule's pieces for the browser: days that no other piece shares, each with its times, after
+    every override (schedule.py), so when.js only asks which piece holds a day. Holidays: ``ph_off``."""
+    return [_piece(p) for p in schedule.pieces]
 
 
-def _rule(rule: Rule) -> dict[str, Any]:
+def _piece(piece: Piece) -> dict[str, Any]:
     return {
-        "days": [[d.weekday, list(d.nth)] for d in rule.days],
-        "times": [list(t) for t in rule.times],
-        "weeks": list(rule.weeks) if rule.weeks else None,
-        "off": rule.off,
+        "days": [list(day) for day in piece.days],
+        "weeks": list(piece.weeks),
+        "times": [list(t) for t in piece.times],
     }

@@ -34,7 +34,12 @@ _TYPE_WORDS = {
 def suggest(word: str, options: list[str]) -> str:
     """`` Bedoelde je 'x'?`` for the closest option, or an empty string."""
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" Bedoelde je '{close[0]}'?" if close else ""
+    return f" Bedoelde je {quoted(close[0])}?" if close else ""
+
+
+def quoted(name: str) -> str:
+    """``'name'``, or ``"name"`` for a name with an apostrophe of its own (``"'s-Hertogenbosch"``)."""
+    return f'"{name}"' if "'" in name else f"'{name}'"
 
 
 def describe_value(value: Any) -> str:
@@ -74,6 +79,7 @@ def _problem(err: Any, doc: Document, model: type[BaseModel]) -> Problem:
         return _bad_choice(loc, err, doc)
     ctx = err.get("ctx") or {}
     if "hint" in ctx:
+        loc = (*loc, *ctx.get("at", ()))  # a record's own check names the key it is about
         return Problem(doc.file, doc.line(loc), format_path(loc), kind, err["msg"], ctx["hint"])
     return _builtin(loc, err, doc)
 

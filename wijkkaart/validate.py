@@ -14,12 +14,12 @@ from pydantic import BaseModel, ValidationError
 
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .fields import SLUG
-from .load import Document, load_bytes
+from .load import Document, load_bytes, read_regular
 from .model import Organisation, Taxonomy, Theme, Wijk, is_stale
 from .parallel import Background
 from .pc4 import CENTROIDS_FILE, SHIPPED_VINTAGE, register_for
 from .problems import Problem, Severity, errors
-from .references import check_references
+from .references import check_references, partial_references
 from .settings import Settings
 from .translate import problems_from
 
@@ -27,7 +27,8 @@ DEFAULT_THEMES = Path(__file__).parent / "data" / "themes.yaml"
 SHARED_FROM = 400  # files in a folder from which the second core reads a part of them
 SHARED_PART = 0.4  # its part: the smaller one, as sending the records back costs it time too
 M = TypeVar("M", bound=BaseModel)
-Record = tuple[tuple[Document, M] | None, list[Problem]]  # a file's record (None when invalid), its problems
+# A file's record (None when invalid), its problems, and its data when it was read but is not a valid record.
+Record = tuple[tuple[Document, M] | None, list[Problem], Document | None]
 
 
 def build_catalog(settings: Settings, parallel: bool = False) -> tuple[Catalog | None, list[Problem]]:
@@ -36,20 +37,23 @@ def build_catalog(settings: Settings, parallel: bool = False) -> tuple[Catalog |
     With ``parallel`` the second core reads and checks a part of a large folder's files meanwhile (see
     ``_records``).
     """
-    problems: list[Problem] = []
+    problems: list[Problem] = list(settings.problems)
     register = register_for(settings)
-    problems += _missing_register(settings)
+    problems += _missing_register(settings) + _missing_polygons(settings)
     themes = read_themes(settings, problems)
+    failed: list[Document] = []
     wijken = {
-        slug: WijkEntry(slug, doc, wijk) for slug, doc, wijk in _read_all(settings, "wijken", Wijk, problems, parallel)
+        slug: WijkEntry(slug, doc, wijk)
+        for slug, doc, wijk in _read_all(settings, "wijken", Wijk, problems, parallel, [])
     }
     orgs = {
         slug: OrgEntry(slug, doc, org, is_stale(org.checked, settings.today, settings.stale_months))
-        for slug, doc, org in _read_all(settings, "orgs", Organisation, problems, parallel)
+        for slug, doc, org in _read_all(settings, "orgs", Organisation, problems, parallel, failed)
     }
     catalog = Catalog(themes, wijken, orgs, _services(orgs), register, settings.gemeenten)
     broken = _slugs_of_invalid_files(settings, problems)
     problems += check_references(catalog, register, settings.today, broken)
+    problems += partial_references(failed, catalog, register, broken, errors(problems))
     return (None if errors(problems) else catalog), sorted(problems)
 
 
@@ -82,19 +86,44 @@ def _missing_register(settings: Settings) -> list[Problem]:
     ]
 
 
+def _missing_polygons(settings: Settings) -> list[Problem]:
+    """A ``geodata_dir`` without polygons is a mistake in the settings: the shipped polygons are used instead."""
+    folder = settings.geodata_path
+    if folder is None or (folder / settings.pc4_polygons).is_file():
+        return []
+    return [
+        Problem(
+            *settings.where("geodata_dir"),
+            "geodata_dir",
+            "no-geodata",
+            f"geen {settings.pc4_polygons} in {settings.geodata_dir}; de meegeleverde PC4-vlakken "
+            f"({SHIPPED_VINTAGE}) worden gebruikt.",
+            "Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of zet het naar een map met PC4-vlakken.",
+            Severity.WARNING,
+        )
+    ]
+
+
 def read_themes(settings: Settings, problems: list[Problem]) -> dict[str, Theme]:
     """The taxonomy: the site's themes file, or the package's default Dutch themes."""
     path = settings.path(settings.themes_file)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         path = DEFAULT_THEMES
     shown = settings.themes_file if path != DEFAULT_THEMES else "wijkkaart/data/themes.yaml"
-    parsed = _read_one(path, shown, Taxonomy, problems)
+    parsed = _read_one(path, shown, Taxonomy, problems, path.parent if path == DEFAULT_THEMES else settings.root)
     return {t.id: t for t in parsed[1].themes} if parsed else {}
 
 
 def _read_all(
-    settings: Settings, kind: str, model: type[M], problems: list[Problem], parallel: bool = False
+    settings: Settings,
+    kind: str,
+    model: type[M],
+    problems: list[Problem],
+    parallel: bool,
+    failed: list[Document],
 ) -> list[tuple[str, Document, M]]:
+    """The valid records of a folder; the data of files that were read but are not valid records goes into
+    ``failed`` (their references are still checked)."""
     folder_name = settings.orgs_dir if kind == "orgs" else settings.wijken_dir
     folder = settings.path(folder_name)
     if not folder.is_dir():
@@ -113,53 +142,82 @@ def _read_all(
     files = [(p, f"{folder_name}/{p.name}") for p in sorted(folder.iterdir())]
     files = [(path, shown) for path, shown in files if _is_data_file(path, shown, problems)]
     out = []
-    for (path, _), (parsed, found) in zip(files, _records(files, model, parallel), strict=True):
+    for (path, _), (parsed, found, data) in zip(files, _records(files, model, parallel, settings.root), strict=True):
         problems += found
         if parsed:
             out.append((path.stem, *parsed))
+        elif data is not None:
+            failed.append(data)
     return out
 
 
-def _records(files: list[tuple[Path, str]], model: type[M], parallel: bool) -> list[Record[M]]:
+def _records(files: list[tuple[Path, str]], model: type[M], parallel: bool, root: Path) -> list[Record[M]]:
     """Each file read and checked against ``model``, in order. From ``SHARED_FROM`` files on, with
     ``parallel``, a forked process does the last ``SHARED_PART`` of them while this one does the rest: the
     second core has nothing else to do before the catalog exists. Its part is the smaller one because
     sending its records back costs it time too (pickling 5,000 records about 1.3 s; unpickling them here
     0.4 s)."""
     if not parallel or len(files) < SHARED_FROM:
-        return [_record(path, shown, model) for path, shown in files]
+        return [_record(path, shown, model, root) for path, shown in files]
     cut = round(len(files) * (1 - SHARED_PART))
-    theirs = Background(lambda: [_record(path, shown, model) for path, shown in files[cut:]])
-    mine = [_record(path, shown, model) for path, shown in files[:cut]]
+    theirs = Background(lambda: [_record(path, shown, model, root) for path, shown in files[cut:]])
+    mine = [_record(path, shown, model, root) for path, shown in files[:cut]]
     try:
         return mine + theirs.result()
     except RuntimeError:  # the forked process died (out of memory, killed): its part is read here instead
-        return mine + [_record(path, shown, model) for path, shown in files[cut:]]
+        return mine + [_record(path, shown, model, root) for path, shown in files[cut:]]
 
 
-def _record(path: Path, shown: str, model: type[M]) -> Record[M]:
+def _record(path: Path, shown: str, model: type[M], root: Path) -> Record[M]:
     problems: list[Problem] = []
-    return _read_one(path, shown, model, problems), problems
+    failed: list[Document] = []
+    return _read_one(path, shown, model, problems, root, failed), problems, failed[0] if failed else None
 
 
 def _is_data_file(path: Path, shown: str, problems: list[Problem]) -> bool:
-    if path.name.startswith(".") or path.is_dir():
+    """Whether ``path`` is read as a record; every other file or folder is named, except hidden files that are
+    not YAML (``.gitkeep``, ``.DS_Store``)."""
+    suffix = path.suffix
+    looks_yaml = suffix.lower() in (".yaml", ".yml")
+    if path.name.startswith("."):
+        if looks_yaml:
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    "",
+                    "hidden-file",
+                    "dit bestand is verborgen (de naam begint met een punt) en wordt overgeslagen.",
+                    "Haal de punt aan het begin van de naam weg, of verwijder het bestand.",
+                    Severity.WARNING,
+                )
+            )
         return False
-    if path.suffix == ".yml":
-        problems.append(
-            Problem(shown, 0, "", "bad-filename", "de bestandsnaam eindigt op .yml.", "Hernoem het bestand naar .yaml.")
-        )
-        return False
-    if path.suffix != ".yaml":
+    if not looks_yaml:
+        folder = path.is_dir()
         problems.append(
             Problem(
                 shown,
                 0,
                 "",
                 "not-yaml",
-                "dit is geen .yaml-bestand en wordt overgeslagen.",
-                "Verplaats het bestand of hernoem het naar .yaml.",
+                "dit is een map en wordt overgeslagen; alleen bestanden direct in de map worden gelezen."
+                if folder
+                else "dit is geen .yaml-bestand en wordt overgeslagen.",
+                "Zet de bestanden er direct in." if folder else "Verplaats het bestand of hernoem het naar .yaml.",
                 Severity.WARNING,
+            )
+        )
+        return False
+    if suffix != ".yaml":
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "",
+                "bad-filename",
+                f"de bestandsnaam eindigt op {suffix}.",
+                "Hernoem het bestand naar .yaml (kleine letters).",
             )
         )
         return False
@@ -178,26 +236,19 @@ def _is_data_file(path: Path, shown: str, problems: list[Problem]) -> bool:
     return True
 
 
-def _read_one(path: Path, shown: str, model: type[M], problems: list[Problem]) -> tuple[Document, M] | None:
-    try:
-        raw = path.read_bytes()
-    except OSError:  # a dangling link, no permission: the editor's problem, not a traceback
-        problems.append(
-            Problem(
-                shown,
-                0,
-                "",
-                "unreadable-file",
-                "het bestand kan niet gelezen worden.",
-                "Controleer of het bestaat (geen kapotte snelkoppeling) en leesbaar is.",
-            )
-        )
-        return None
-    return read_record(raw, shown, model, problems)
+def _read_one(
+    path: Path, shown: str, model: type[M], problems: list[Problem], root: Path, failed: list[Document] | None = None
+) -> tuple[Document, M] | None:
+    raw, found = read_regular(path, shown, root)
+    problems += found
+    return None if raw is None else read_record(raw, shown, model, problems, failed)
 
 
-def read_record(raw: bytes, shown: str, model: type[M], problems: list[Problem]) -> tuple[Document, M] | None:
-    """One file's bytes → its record, or None with the problems added to ``problems``."""
+def read_record(
+    raw: bytes, shown: str, model: type[M], problems: list[Problem], failed: list[Document] | None = None
+) -> tuple[Document, M] | None:
+    """One file's bytes → its record, or None with the problems added to ``problems`` (and the file's data to
+    ``failed`` when it was read but is not a valid record)."""
     doc, found = load_bytes(raw, shown)
     problems += found
     if doc is None:
@@ -218,4 +269,6 @@ def read_record(raw: bytes, shown: str, model: type[M], problems: list[Problem])
         return doc, model.model_validate(doc.data)
     except ValidationError as err:
         problems += problems_from(err, doc, model)
+        if failed is not None:
+            failed.append(doc)
         return None

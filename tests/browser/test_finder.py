@@ -45,7 +45,7 @@ def test_postcode_outside_the_gemeente_and_malformed(phone: Page, site_url: str)
     )
     _lookup(phone, "abc")
     expect(phone.locator("[data-wk-message]")).to_have_text(
-        "Dit is geen postcode. Typ vier cijfers en eventueel twee letters, bijvoorbeeld 2525 AB."
+        "Dit is geen postcode. Typ vier cijfers en eventueel twee letters, bijvoorbeeld 2511 AB."
     )
 
 

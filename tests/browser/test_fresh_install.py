@@ -80,7 +80,8 @@ def _make(fresh: Path, owner: Path, name: str, gemeenten: list[str]) -> Path:
     root = owner / name
     checked = run([str(fresh / "bin" / "wijkkaart"), "check"], root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert checked.stderr.endswith(f"1 organisaties, {len(gemeenten)} wijken, 0 fouten en 0 waarschuwingen.\n")
+    wijken = "1 wijk" if len(gemeenten) == 1 else f"{len(gemeenten)} wijken"
+    assert checked.stderr.endswith(f"1 organisatie, {wijken}, 0 fouten en 0 waarschuwingen.\n")
     built = run([str(fresh / "bin" / "python"), "-m", "mkdocs", "build", "--strict"], root)
     assert built.returncode == 0, built.stderr
     assert "WARNING" not in built.stderr, built.stderr

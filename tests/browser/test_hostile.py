@@ -103,3 +103,27 @@ def test_search_results_show_payloads_as_text(browser: Browser, hostile_site: tu
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == []
     page.close()
+
+
+def test_a_script_written_into_a_page_or_a_setting_does_not_run(
+    browser: Browser, hostile_site: tuple[str, Path]
+) -> None:
+    """The policy allows the inline scripts the theme is known to write, not every script in the output:
+    a ``<script>`` in ``content/over.md`` stays in the page and is refused; ``site_name`` shows as text."""
+    url, root = hostile_site
+    assert '<script>window.__pwned = "markdown"</script>' in (root / "over" / "index.html").read_text(encoding="utf-8")
+    page = browser.new_page()
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text))
+    page.goto(url + "/over/")
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    blocked = [text for text in refused if "inline script violates" in text and "has been blocked" in text]
+    assert len(blocked) == 1, refused  # the page's one script, and none of the theme's
+    assert page.evaluate("typeof __md_get") == "function"  # the theme's own inline scripts do run
+    name = "Vijandige <script>window.__pwned = 'site_name'</script> invoer & zo"
+    assert page.locator(".md-header__topic .md-ellipsis").first.inner_text() == name
+    assert page.title() == f"Leeg - {name}"
+    description = page.locator('meta[name="description"]').get_attribute("content")
+    assert description == "\"><script>window.__pwned = 'site_description'</script>"
+    page.close()

@@ -31,6 +31,11 @@ SCHEDULES = [
     "Mo-Fr 09:00-12:00; We off; PH off",
     "Mo,We 10:00-12:00,13:00-15:00",
     "Sa 10:00-13:00",
+    # Issue 17: a later rule replaces earlier ones on the days it names.
+    "Tu 10:00-12:00; Tu[2] off; PH off",
+    "Mo-Fr 09:00-12:00; We 13:00-15:00",
+    "Mo 10:00-12:00; week 01-53/2 Mo off",
+    "Tu[-2] 10:00-12:00; Tu[-1] 19:00-21:00",
 ]
 START = datetime(2026, 11, 24, 8, 15, tzinfo=AMSTERDAM)
 MOMENTS = [START + timedelta(days=d, hours=(d * 7) % 14) for d in range(0, 396, 9)]

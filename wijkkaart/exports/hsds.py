@@ -9,7 +9,7 @@ stated in every schedule's ``notes`` and in the index document.
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -19,6 +19,7 @@ from ..model import Location, Theme
 from ..recurrence import recurrences
 from ..settings import Settings
 from ..text import dutch_list, languages
+from ..timetable import availability
 from ..urls import org_src, page_url, wijk_src
 
 NAMESPACE = uuid.UUID("3f0d5d84-7a4c-4b0e-9a53-77696a6b6b61")
@@ -186,42 +187,7 @@ class HsdsExport:
         )
 
     def schedules(self, entry: ServiceEntry, sid: str) -> list[dict[str, Any]]:
-        if entry.schedule is None:
-            return []
-        service = entry.service
-        notes = [TIME_NOTE] + (["Niet op Nederlandse feestdagen."] if entry.schedule.holidays_off else [])
-        if service.status == "temporarily_closed":
-            notes.append(f"Tijdelijk gesloten{f' tot en met {service.closed_until}' if service.closed_until else ''}.")
-        valid_from = service.valid_from
-        if service.status == "temporarily_closed" and service.closed_until:
-            reopens = service.closed_until + timedelta(days=1)  # the schedule holds again after the closure
-            valid_from = max(valid_from, reopens) if valid_from else reopens
-        out = []
-        for i, rule in enumerate(recurrences(entry.schedule)):
-            out.append(
-                _clean(
-                    {
-                        "id": uid("schedule", entry.uid, str(i)),
-                        "service_id": sid,
-                        "freq": rule.freq,
-                        "byday": ",".join(rule.byday),
-                        "interval": rule.interval,
-                        "opens_at": _clock(rule.start),
-                        "closes_at": _clock(rule.end),
-                        "valid_from": valid_from.isoformat() if valid_from else None,
-                        "valid_to": service.valid_to.isoformat() if service.valid_to else None,
-                        "dtstart": rule.first_on_or_after(valid_from or self.settings.today).isoformat()
-                        if rule.weeks
-                        else None,
-                        "wkst": "MO" if rule.weeks else None,
-                        "byweekno": ",".join(str(w) for w in rule.byweekno) or None,
-                        "description": entry.schedule.text,
-                        "notes": " ".join(notes),
-                        "attending_type": "zonder afspraak" if service.walk_in else "op afspraak",
-                    }
-                )
-            )
-        return out
+        return schedules(entry, sid, self.settings.today)
 
     def service_areas(self, entry: ServiceEntry, sid: str) -> list[dict[str, Any]]:
         """Whom it serves, as the catalog decides: whole gemeenten (the region as its gemeenten), wijken and
@@ -313,6 +279,46 @@ class HsdsExport:
         if not self.settings.site_url:
             return None
         return f"{self.settings.site_url.rstrip('/')}/{page_url(org_src(entry.org.slug))}#{entry.service.id}"
+
+
+def schedules(entry: ServiceEntry, sid: str, today: date) -> list[dict[str, Any]]:
+    """One HSDS schedule per piece of the schedule and time span (recurrence.py): exact after overrides."""
+    when = availability(entry)
+    if when is None:
+        return []
+    service = entry.service
+    notes = [TIME_NOTE] + (["Niet op Nederlandse feestdagen."] if when.schedule.holidays_off else [])
+    if when.closed:
+        notes.append(f"Tijdelijk gesloten{f' tot en met {service.closed_until}' if service.closed_until else ''}.")
+    valid_from = service.valid_from
+    if when.closed and service.closed_until:
+        reopens = service.closed_until + timedelta(days=1)  # the schedule holds again after the closure
+        valid_from = max(valid_from, reopens) if valid_from else reopens
+    out = []
+    for i, rule in enumerate(recurrences(when.schedule)):
+        first = rule.first_on_or_after(valid_from or today) if rule.byweekno else None
+        out.append(
+            _clean(
+                {
+                    "id": uid("schedule", entry.uid, str(i)),
+                    "service_id": sid,
+                    "freq": "WEEKLY" if rule.byweekno else rule.freq,  # HSDS: byweekno goes with WEEKLY
+                    "byday": ",".join(rule.byday),
+                    "interval": 1,
+                    "opens_at": _clock(rule.start),
+                    "closes_at": _clock(rule.end),
+                    "valid_from": valid_from.isoformat() if valid_from else None,
+                    "valid_to": service.valid_to.isoformat() if service.valid_to else None,
+                    "dtstart": first.isoformat() if first else None,
+                    "wkst": "MO" if rule.byweekno else None,
+                    "byweekno": ",".join(str(w) for w in rule.byweekno) or None,
+                    "description": when.schedule.text,
+                    "notes": " ".join(notes),
+                    "attending_type": "zonder afspraak" if service.walk_in else "op afspraak",
+                }
+            )
+        )
+    return out
 
 
 def _status(status: str) -> str:

@@ -1,7 +1,10 @@
 """iCalendar feeds: one .ics per spreekuur/activity and one per wijk, in Europe/Amsterdam with VTIMEZONE.
 
-RRULE carries weekdays, nth weekdays (BYDAY=1TU,3TU) and week steps (BYWEEKNO, ISO weeks); EXDATE
-carries public holidays (with "PH off") and the days of a temporary closure, for the next 13 months.
+One VEVENT per piece of the schedule and time span (recurrence.py), so the RRULE says exactly the days of
+that piece after every override: weekdays (WEEKLY), nth weekdays (MONTHLY;BYDAY=1TU,3TU) or ISO weeks
+(YEARLY;BYWEEKNO). EXDATE carries the public holidays (with "PH off") as far as they are known. The
+events start after validity begins and after a closure with an end date; a closure without one makes
+every event STATUS:CANCELLED, so no calendar shows it as on.
 """
 
 from __future__ import annotations
@@ -14,12 +17,11 @@ from typing import Any
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 from ..catalog import Catalog, ServiceEntry, WijkEntry
-from ..recurrence import Recurrence, recurrences
+from ..recurrence import Availability, Recurrence, recurrences
 from ..settings import Settings
-from ..timetable import AMSTERDAM, holidays
+from ..timetable import AMSTERDAM, availability, holidays
 from ..urls import org_src, page_url
 
-HORIZON_DAYS = 400
 NAMESPACE = uuid.UUID("7b0e5c0e-8f2a-4c53-9d0b-77696a6b6b61")
 
 
@@ -48,10 +50,17 @@ def ical_files(catalog: Catalog, settings: Settings) -> list[tuple[str, bytes]]:
     return files
 
 
+def service_feed(entry: ServiceEntry, settings: Settings) -> bytes:
+    """One entry's own feed, as ``ical_files`` writes it."""
+    return _calendar([entry], entry.service.name, {entry.uid: _events(entry, settings, set(holidays(settings.today)))})
+
+
 def _events(entry: ServiceEntry, settings: Settings, days: set[str]) -> bytes:
     """An entry's VEVENTs, serialised once by icalendar and shared by its own feed and its wijken's feeds."""
-    rules = recurrences(entry.schedule) if entry.schedule else []
-    events = [_event(entry, rule, i, settings, days) for i, rule in enumerate(rules)]
+    when = availability(entry)
+    if when is None:
+        return b""
+    events = [_event(entry, when, rule, i, settings, days) for i, rule in enumerate(recurrences(when.schedule))]
     return b"".join(event.to_ical() for event in events if event is not None)
 
 
@@ -91,12 +100,13 @@ def _vtimezone_bytes() -> bytes:
     return bytes(zone.to_ical())
 
 
-def _event(entry: ServiceEntry, rule: Recurrence, index: int, settings: Settings, days: set[str]) -> Event | None:
+def _event(
+    entry: ServiceEntry, when: Availability, rule: Recurrence, index: int, settings: Settings, days: set[str]
+) -> Event | None:
     service = entry.service
-    begin = max(settings.today, service.valid_from or settings.today)
-    if service.valid_to and service.valid_to < begin:
+    first = rule.first_on_or_after(when.first_day(settings.today))
+    if first is None or (service.valid_to and first > service.valid_to):
         return None
-    first = rule.first_on_or_after(begin)
     event = Event()
     event.add("uid", f"{uuid.uuid5(NAMESPACE, f'{entry.uid}/{index}')}@wijkkaart")
     event.add("summary", f"{service.name} ({entry.org.name})")
@@ -104,7 +114,9 @@ def _event(entry: ServiceEntry, rule: Recurrence, index: int, settings: Settings
     event.add("dtstart", _property("dtstart", _at(first, rule.start)))
     event.add("dtend", _property("dtend", _at(first, rule.end)))
     event.add("rrule", _rrule(rule, service.valid_to))
-    excluded = _excluded(entry, rule, first, days)
+    if when.closed_indefinitely:
+        event.add("status", "CANCELLED")
+    excluded = _excluded(when, rule, first, days)
     if excluded:
         event.add("exdate", _property("exdate", tuple(_at(day, rule.start) for day in excluded)))
     if entry.location:
@@ -135,8 +147,8 @@ def _at(day: date, minutes: int) -> datetime:
 @cache
 def _rrule(rule: Recurrence, until: date | None) -> vRecur:
     """A rule's RRULE, made once per (rule, end date) and shared like ``_property``."""
-    parts: dict[str, Any] = {"freq": "YEARLY" if rule.weeks else rule.freq, "byday": list(rule.byday)}
-    if rule.weeks:
+    parts: dict[str, Any] = {"freq": rule.freq, "byday": list(rule.byday)}
+    if rule.byweekno:
         parts["byweekno"] = list(rule.byweekno)
         parts["wkst"] = "MO"
     if until:
@@ -144,15 +156,12 @@ def _rrule(rule: Recurrence, until: date | None) -> vRecur:
     return vRecur(parts)
 
 
-def _excluded(entry: ServiceEntry, rule: Recurrence, first: date, days: set[str]) -> list[date]:
-    """Days the rule would include but the service is shut: public holidays (PH off) and closures."""
-    service, horizon = entry.service, first + timedelta(days=HORIZON_DAYS)
-    candidates: set[date] = set()
-    if entry.schedule is not None and entry.schedule.holidays_off:
-        candidates |= {date.fromisoformat(day) for day in days}
-    if service.status == "temporarily_closed" and service.closed_until is not None:
-        candidates |= {first + timedelta(days=n) for n in range((service.closed_until - first).days + 1)}
-    return sorted(day for day in candidates if first <= day < horizon and rule.includes(day))
+def _excluded(when: Availability, rule: Recurrence, first: date, days: set[str]) -> list[date]:
+    """Public holidays (PH off) the rule would include, as far as they are known (timetable.holidays)."""
+    if not when.schedule.holidays_off:
+        return []
+    candidates = (date.fromisoformat(day) for day in days)
+    return sorted(day for day in candidates if first <= day and not when.is_shut(day) and rule.includes(day))
 
 
 def _description(entry: ServiceEntry) -> str:

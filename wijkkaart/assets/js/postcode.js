@@ -83,7 +83,7 @@ async function lookup(form, fromAddress) {
   results.replaceChildren();
   const pc4 = parsePostcode(form.elements.postcode.value);
   if (!pc4) {
-    message.textContent = "Dit is geen postcode. Typ vier cijfers en eventueel twee letters, bijvoorbeeld 2525 AB.";
+    message.textContent = `Dit is geen postcode. Typ vier cijfers en eventueel twee letters, bijvoorbeeld ${form.elements.postcode.placeholder}.`;
     return;
   }
   const { index, status, where, wijkIds, entries } = await servedAt(pc4);

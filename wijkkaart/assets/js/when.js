@@ -75,16 +75,14 @@ function isoWeek({ y, m, d }) {
   return 1 + Math.round(((t - firstThursday) / 86400000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
 }
 
-function dayMatches(rule, day) {
-  if (rule.weeks) {
-    const [first, last, step] = rule.weeks;
-    const week = isoWeek(day);
-    if (week < first || week > last || (week - first) % step !== 0) return false;
-  }
-  if (!rule.days.length) return true;
+// A piece of a schedule (wijkkaart/schedule.py): days as [weekday, n] (n 0: every such weekday, 1-5: the
+// nth of the month, -1 to -5: counted from the end), ISO weeks ([] = every week) and times. Overrides are resolved at build
+// time: no day is in two pieces.
+function pieceHolds(piece, day) {
+  if (piece.weeks.length && !piece.weeks.includes(isoWeek(day))) return false;
   const wd = weekday(day);
-  return rule.days.some(([ruleDay, nths]) => ruleDay === wd && (!nths.length || nths.some((n) =>
-    n === -1 ? day.d + 7 > daysInMonth(day) : n === Math.ceil(day.d / 7))));
+  return piece.days.some(([pieceDay, n]) => pieceDay === wd && (n === 0 ||
+    (n < 0 ? -n === Math.ceil((daysInMonth(day) - day.d + 1) / 7) : n === Math.ceil(day.d / 7))));
 }
 
 /** The time spans ([start, end] in minutes) on one day, after validity, closures and holidays. */
@@ -93,11 +91,8 @@ export function timesOn(time, day, holidays) {
   if ((time.from && date < time.from) || (time.to && date > time.to)) return [];
   if (time.closed && (!time.closed_until || date <= time.closed_until)) return [];
   if (time.ph_off && holidays.has(date)) return [];
-  let spans = [];
-  for (const rule of time.rules) {
-    if (dayMatches(rule, day)) spans = rule.off ? [] : rule.times;
-  }
-  return spans;
+  const piece = time.rules.find((p) => pieceHolds(p, day));
+  return piece ? piece.times : [];
 }
 
 /** The next occurrence from now on: {day, start, end, open} or null. */
