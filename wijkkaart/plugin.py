@@ -265,10 +265,10 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         from .search import build_search_index, search_records
 
         assert self.site is not None
-        catalog, output = self.site.catalog, Path(config.site_dir) / "pagefind"
+        catalog, cards, output = self.site.catalog, self.site.cards, Path(config.site_dir) / "pagefind"
         pages = [p for p in self.site.pages if files.get_file_from_path(p.src) is None]
         return Background(
-            lambda: build_search_index(output, pages, search_records(catalog)), not self.serving, SEARCH_STEP
+            lambda: build_search_index(output, pages, search_records(catalog, cards)), not self.serving, SEARCH_STEP
         )
 
     @event_priority(-100)  # last: other plugins write into the fresh folder too, before it replaces the site
