@@ -23,7 +23,7 @@ def test_example_site_builds_strict(built_site: Path) -> None:
     assert "wijken/schilderswijk/index.html" in pages
     assert "organisaties/schuldhulpmaatje-den-haag/index.html" in pages
     assert "themas/geld-en-schulden/index.html" in pages
-    assert len(pages) == 30  # 23 pages, 5 printable wijk sheets, the offline page, the client's list
+    assert len(pages) == 31  # 24 pages, 5 printable wijk sheets, the offline page, the client's list
     wijk = (built_site / "wijken" / "moerwijk" / "index.html").read_text(encoding="utf-8")
     assert "Maatje aanvragen – wijkteam Moerwijk" in wijk
     assert "wijkteam Loosduinen" not in wijk

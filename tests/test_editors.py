@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from wijkkaart.cli import main
+from wijkkaart.fields import PLACEHOLDER
 
-from .helpers import INVALID, REPO, cli_site_copy
+from .helpers import INVALID, REPO, cli_site_copy, example_copy
 
 SOURCE_CODES = re.compile(
     r'"((?:yaml|bad|unknown|missing|duplicate|empty|not|file|byte|wrong|out|html|checked|dates|'
@@ -98,6 +99,40 @@ def test_new_refuses_a_name_without_letters(tmp_path: Path, capsys: pytest.Captu
     assert "kan geen bestandsnaam gemaakt worden" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Stichting " * 40, "de naam is 399 tekens lang; houd hem korter dan 120 tekens."),
+        (
+            "Buurthuis <De Linde>",
+            "in de naam: HTML is hier niet toegestaan. Haal de tekens '<' en '>' en alles ertussen weg.",
+        ),
+        ("Buurthuis\nDe Linde", "de naam moet op één regel staan, zonder tabs of onzichtbare tekens."),
+    ],
+    ids=["lang", "html", "twee-regels"],
+)
+def test_new_refuses_a_name_the_check_would_refuse(
+    name: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = cli_site_copy(tmp_path)
+    assert main(["--root", str(root), "new", "org", name]) == 1
+    assert capsys.readouterr().err == f"wijkkaart new: {message}\n"
+    assert sorted(p.name for p in (root / "orgs").iterdir()) == ["buurthuis.yaml", "geldhulp.yaml"]
+
+
+def test_new_cuts_a_long_file_name_at_a_word_and_the_check_passes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = cli_site_copy(tmp_path)
+    name = "Vereniging voor " + "heel lange naam " * 6
+    assert main(["--root", str(root), "new", "org", name]) == 0
+    written = capsys.readouterr().out.strip()
+    assert written == "orgs/vereniging-voor-heel-lange-naam-heel-lange-naam-heel-lange.yaml"
+    text = (root / written).read_text(encoding="utf-8")
+    (root / written).write_text(text.replace(PLACEHOLDER, "Een vereniging."), encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 0
+
+
 def test_stale_lists_oldest_first_with_whom_to_ask(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = cli_site_copy(tmp_path)
     assert main(["--root", str(root), "stale", "--months", "1"]) == 0
@@ -107,6 +142,27 @@ def test_stale_lists_oldest_first_with_whom_to_ask(tmp_path: Path, capsys: pytes
         "2026-10-01  Buurthuis Test (orgs/buurthuis.yaml): vraag het na: bel 070 123 4567\n"
     )
     assert err == "wijkkaart stale: 2 van 2 organisaties zijn 1 maand of langer niet nagekeken.\n"
+
+
+def test_stale_names_the_handover_contacts_of_an_organisation_without_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = example_copy(tmp_path)
+    assert main(["--root", str(root), "stale", "--months", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "2025-06-01  Schilderswijk Moeders (orgs/schilderswijk-moeders.yaml): vraag het na:"
+        " bel 070 000 0102 of mail moeders@demussen.example",
+        "2025-08-20  Helpdesk Geldzaken (orgs/helpdesk-geldzaken.yaml): vraag het na:"
+        " bel 070 000 0101 of mail helpdesk@geldzaken.example",
+        "2026-09-15  SchuldHulpMaatje Den Haag (orgs/schuldhulpmaatje-den-haag.yaml): vraag het na:"
+        " Wijkteam Bouwlust/Vrederust: bel 070 000 0104 of mail bouwlust@schuldhulpmaatje.example;"
+        " Wijkteam Centrum/Schilderswijk: bel 070 000 0105 of mail centrum-schilderswijk@schuldhulpmaatje.example;"
+        " Wijkteam Moerwijk: bel 070 000 0106 of mail moerwijk@schuldhulpmaatje.example;"
+        " Wijkteam Loosduinen: bel 070 000 0107 of mail loosduinen@schuldhulpmaatje.example",
+        "2026-10-01  Wijkz (orgs/wijkz.yaml): vraag het na: bel 070 000 0110",
+    ]
+    assert not [line for line in lines if "geen contactgegevens" in line]
 
 
 def test_stale_threshold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,8 +6,10 @@ take them; everything from the data is escaped by jinja's autoescaping or saniti
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -30,7 +32,17 @@ from .served import Reach
 from .settings import Settings
 from .text import dutch_list
 from .timetable import holidays, utc_offsets
-from .urls import LIST_SRC, LIST_STYLESHEET, Links, org_src, page_url, print_src, theme_src, wijk_src
+from .urls import (
+    LIST_SRC,
+    LIST_STYLESHEET,
+    ORGS_INDEX,
+    Links,
+    org_src,
+    page_url,
+    print_src,
+    theme_src,
+    wijk_src,
+)
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 ANCHOR = "wk-anchor-placeholder"
@@ -89,6 +101,7 @@ class Renderer:
             self._page("wijken/index.md", "wijken.md"),
             self._page("themas/index.md", "themas.md"),
             self._page("te-controleren.md", "stale.md"),
+            self._page(ORGS_INDEX, "orgs.md", groups=by_letter(list(catalog.orgs.values()))),
             self._page(OFFLINE_SRC, "offline.md"),
             self._page(LIST_SRC, "list.md", list_stylesheet=LIST_STYLESHEET),
         ]
@@ -117,6 +130,18 @@ class Renderer:
             html = html.split(start, 1)[0] + html.split(end, 1)[1]
         html = html.replace(start, "").replace(end, "").replace(ANCHOR, anchor)
         return Markup(html.replace(f"<{HEADING} ", f"<{heading} ").replace(f"</{HEADING}>", f"</{heading}>"))
+
+    def finder_card(self, entry: ServiceEntry) -> str:
+        """The card as the finder and the search show it, under a theme heading (h3) of the results: the one
+        the organisation, wijk and theme pages share (two folders deep, so rendered once for all of them),
+        its links made relative to the site root (the browser resolves them there)."""
+        html = str(self._card(entry, f"pc-{entry.org.slug}-{entry.service.id}", Links.at_depth(2), heading="h4"))
+        html = html.replace('href="../../', 'href="')
+        return html.replace("<!--zoek:uit-->", "").replace("<!--/zoek:uit-->", "")
+
+    def finder_cards(self) -> dict[str, str]:
+        """Every entry's card for the browser, by uid."""
+        return {entry.uid: self.finder_card(entry) for entry in self.catalog.services}
 
     def _render_card(self, entry: ServiceEntry, links: Links, anchor: str, show_org: bool, heading: str) -> str:
         return self.env.get_template("card.html").render(
@@ -170,11 +195,8 @@ class Renderer:
         """A QR code (inline SVG, from segno) to the wijk page, for clients reading the paper sheet."""
         if not self.settings.site_url:
             return None
-        import segno
-
         url = f"{self.settings.site_url.rstrip('/')}/{page_url(wijk_src(wijk.slug))}"
-        svg = segno.make(url, error="m").svg_inline(scale=3, title=f"QR-code naar {url}")
-        return Markup(svg)
+        return Markup(_qr_svg(url))
 
     def _org(self, org: OrgEntry) -> dict[str, Any]:
         return {"org": org, "services": self.catalog.services_of(org)}
@@ -210,6 +232,21 @@ class Renderer:
         return self.settings.route_url.format(address=quote(address))
 
 
+def by_letter(orgs: list[OrgEntry]) -> list[tuple[str, list[OrgEntry]]]:
+    """Organisations A to Z under their first letter ("'s-Hertogenbosch" under H, "Één" under E; names
+    that start with a digit under "0-9")."""
+    groups: dict[str, list[OrgEntry]] = {}
+    for org in sorted(orgs, key=lambda o: (_sort_key(o.name), o.slug)):
+        first = _sort_key(org.name)[:1].upper()
+        groups.setdefault(first if first.isalpha() else "0-9", []).append(org)
+    return sorted(groups.items(), key=lambda item: (item[0] == "0-9", item[0]))
+
+
+def _sort_key(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return re.sub(r"^'s-|^'t |[^a-z0-9]", "", plain) or plain
+
+
 def whole_area(catalog: Catalog, reach: Reach) -> str:
     """The whole gemeenten or region a service is for, in words ("" when it names only wijken or PC4s)."""
     served = catalog.served
@@ -236,6 +273,33 @@ def _places(services: list[ServiceEntry]) -> list[tuple[OrgEntry, Location]]:
     return list(seen.values())
 
 
+@functools.lru_cache(maxsize=4096)
+def _qr_svg(url: str) -> str:
+    """The QR code of a URL as inline SVG; made once per process (the same every build: ``mkdocs serve``)."""
+    import segno
+
+    return str(segno.make(url, error="m").svg_inline(scale=3, title=f"QR-code naar {url}"))
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory between builds (``mkdocs serve``, tests, fuzzing): each build makes its
+    own environment, but a template whose source is unchanged (same checksum) is not compiled again."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def _environment(settings: Settings | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     site_templates = settings.path(settings.templates_dir) if settings else None
@@ -246,6 +310,7 @@ def _environment(settings: Settings | None) -> jinja2.Environment:
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         auto_reload=False,  # templates do not change during a build; checking costs a stat per render
+        bytecode_cache=_COMPILED,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,

@@ -18,9 +18,14 @@ from .translate import suggest
 
 
 def check_references(
-    catalog: Catalog, register: Register | None, today: date, broken: dict[str, set[str]] | None = None
+    catalog: Catalog,
+    register: Register | None,
+    today: date,
+    broken: dict[str, set[str]] | None = None,
+    setting: tuple[str, int] = ("mkdocs.yml", 1),
 ) -> list[Problem]:
-    """Problems between records; ``broken`` names files that exist but are invalid (not dangling)."""
+    """Problems between records; ``broken`` names files that exist but are invalid (not dangling); ``setting``
+    is where the site's ``gemeente`` is set (file and line)."""
     broken = broken or {}
     ids = _Ids(
         set(catalog.orgs) | broken.get("orgs", set()),
@@ -33,7 +38,7 @@ def check_references(
     for org in catalog.orgs.values():
         problems += list(_org_problems(org, ids, register, today))
     problems += _duplicate_names(catalog)
-    problems += _gemeente_names(catalog, register)
+    problems += _gemeente_names(catalog, register, setting)
     problems += _outside_the_site(catalog, register)
     return problems
 
@@ -223,6 +228,7 @@ def _org_ref(doc: Document, path: KeyPath, ref: str, ids: _Ids) -> Iterator[Prob
 def _service_problems(org: OrgEntry, i: int, ids: _Ids, register: Register | None, today: date) -> Iterator[Problem]:
     service, doc, base = org.org.services[i], org.doc, ("services", i)
     yield from _themes(doc, (*base, "themes"), service.themes, ids)
+    yield from _inherited_themes(org, i)
     yield from _location_ref(org, i)
     for j, wijk in enumerate(service.service_area.wijken):
         yield from _wijk_ref(doc, (*base, "service_area", "wijken", j), wijk, ids)
@@ -248,6 +254,23 @@ def _service_problems(org: OrgEntry, i: int, ids: _Ids, register: Register | Non
         )
 
 
+def _inherited_themes(org: OrgEntry, i: int) -> Iterator[Problem]:
+    """An entry without themes of its own is listed under its organisation's first theme only (see
+    ``ServiceEntry.themes``): the buurttuin of a welfare organisation is not debt help."""
+    service, themes = org.org.services[i], org.org.themes
+    if service.themes or len(themes) < 2:
+        return
+    yield _at(
+        org.doc,
+        ("services", i),
+        "themes-inherited",
+        f"'{service.name}' heeft geen eigen thema's; de organisatie heeft er {len(themes)} ({', '.join(themes)}),"
+        f" dus staat het nu alleen bij '{themes[0]}'.",
+        f"Schrijf bij dit aanbod de thema's waar het over gaat, bv. 'themes: [{themes[0]}]'.",
+        Severity.WARNING,
+    )
+
+
 def _wijk_ref(doc: Document, path: KeyPath, wijk: str, ids: _Ids) -> Iterator[Problem]:
     if wijk not in ids.wijken:
         hint = suggest(wijk, sorted(ids.wijken)).strip() or "Gebruik de bestandsnaam (zonder .yaml) uit wijken/."
@@ -267,15 +290,15 @@ def _location_at(doc: Document, path: KeyPath, location: str | None, ids: list[s
         yield _at(doc, path, "unknown-location", f"de locatie '{location}' bestaat niet.", hint)
 
 
-def _gemeente_names(catalog: Catalog, register: Register | None) -> Iterator[Problem]:
+def _gemeente_names(catalog: Catalog, register: Register | None, setting: tuple[str, int]) -> Iterator[Problem]:
     """Every gemeente named (in the settings or a service area) must be one the CBS register knows."""
     if register is None:
         return
-    served, names = catalog.served, sorted({n for a in register.areas.values() for n in (a.gemeente, a.plaats)})
+    served, names = catalog.served, register.spellings
     for name in catalog.gemeenten:
         if not served.known(name):
             hint = suggest(name, names).strip() or "Schrijf de naam zoals het CBS hem schrijft, bv. 'Den Haag'."
-            yield Problem("mkdocs.yml", 1, "gemeente", "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
+            yield Problem(*setting, "gemeente", "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
     yield from _wijk_gemeenten(catalog, names)
     for org in catalog.orgs.values():
         for i, service in enumerate(org.org.services):

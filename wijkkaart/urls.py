@@ -34,6 +34,7 @@ MAP_FILES = (
 )
 
 
+ORGS_INDEX = "organisaties/index.md"  # every organisation, A to Z (linked from the home page)
 NAV_PAGES = frozenset({"index.md", "wijken/index.md", "themas/index.md"})  # the generated pages a menu may hold
 
 
@@ -129,6 +130,10 @@ class Links:
 
     def org(self, slug: str, anchor: str = "") -> str:
         return self.to(org_src(slug), anchor)
+
+    def orgs(self) -> str:
+        """The A–Z list of organisations."""
+        return self.to(ORGS_INDEX)
 
     def theme(self, theme_id: str) -> str:
         return self.to(theme_src(theme_id))
