@@ -50,17 +50,24 @@ def test_add_from_two_pages_share_and_empty(phone: Page, site_url: str) -> None:
     items = phone.locator(".wk-list-item")
     expect(items).to_have_count(2)
     expect(items.nth(0).get_by_role("heading", level=2)).to_have_text("Inloopspreekuur Geldzaken — Helpdesk Geldzaken")
-    expect(items.nth(0)).to_contain_text("Volgende keer: vrijdag 27 november, 9.00–10.30 uur, zonder afspraak.")
+    expect(items.nth(0)).to_contain_text("Volgende keer: vrijdag 27 november, 9.00–10.30 uur.")
+    expect(items.nth(0)).to_contain_text("Bel: 070 000 0101")
 
     phone.get_by_role("button", name="Delen").click()
     expected = (
         "Hulp en activiteiten voor u:\n\n"
         "Inloopspreekuur Geldzaken (Helpdesk Geldzaken)\n"
-        "Volgende keer: vrijdag 27 november, 9.00–10.30 uur, zonder afspraak.\n"
+        "Volgende keer: vrijdag 27 november, 9.00–10.30 uur.\n"
         "Waar: Voorbeeldstraat 6, 2511 AA Den Haag\n"
+        "Bel: 070 000 0101\n"
+        "Mail: helpdesk@geldzaken.example\n"
+        "Zonder afspraak, gratis, talen: Nederlands, Engels.\n"
         f"Meer info: {site_url}/organisaties/helpdesk-geldzaken/#inloopspreekuur-geldzaken\n\n"
         "Maatje aanvragen – wijkteam Moerwijk (SchuldHulpMaatje Den Haag)\n"
-        "Op afspraak.\n"
+        "Maak eerst een afspraak.\n"
+        "Bel: 070 000 0106\n"
+        "Mail: moerwijk@schuldhulpmaatje.example\n"
+        "Op afspraak, gratis.\n"
         f"Meer info: {site_url}/organisaties/schuldhulpmaatje-den-haag/#wijkteam-moerwijk"
     )
     expect(phone.locator("[data-wk-list-status]")).to_have_text("Gedeeld.")
@@ -126,7 +133,10 @@ def test_the_list_prints_on_one_a4_with_a_qr_code_per_entry(phone: Page, site_ur
 
 def test_a_full_list_says_so(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "/")
-    entries = [{"uid": f"x/{n}", "name": f"Ding {n}", "org": "X", "url": "organisaties/wijkz/"} for n in range(8)]
+    time = {"rules": [], "closed": False}
+    entries = [
+        {"uid": f"x/{n}", "name": f"Ding {n}", "org": "X", "url": "organisaties/wijkz/", "time": time} for n in range(8)
+    ]
     phone.evaluate(
         "([key, entries]) => localStorage.setItem(key, JSON.stringify(entries))",
         ["wijkkaart-lijstje:/", entries],

@@ -16,7 +16,7 @@ function key() {
 export function readList() {
   try {
     const stored = JSON.parse(window.localStorage.getItem(key()) || "[]");
-    return Array.isArray(stored) ? stored.filter((e) => e && typeof e.uid === "string") : [];
+    return Array.isArray(stored) ? stored.filter((e) => e && typeof e.uid === "string" && e.time) : [];
   } catch {
     return [];
   }
