@@ -340,3 +340,17 @@ def test_whole_pipeline_short(tmp_path: Path) -> None:
 @pytest.mark.fuzz
 def test_whole_pipeline_long(tmp_path: Path) -> None:
     _run_pipeline(tmp_path, LONG)
+
+
+def test_a_name_over_two_lines_goes_through_the_pipeline(tmp_path: Path) -> None:
+    """Found by the long run: a service name with a new line broke the agenda's calendar name."""
+    raw = (VALID / "orgs" / "geldhulp.yaml").read_text(encoding="utf-8")
+    raw = raw.replace("name: Spreekuur Zuid", "name: '0\n\n    0'")
+    root = tmp_path / "site"
+    shutil.copytree(VALID, root)
+    _through_the_pipeline(root, "geldhulp.yaml", raw.encode())
+    settings_ = settings_for(root)
+    catalog, _ = build_catalog(settings_)
+    assert catalog is not None
+    feed = dict(ical_files(catalog, settings_))["agenda/geldhulp/spreekuur-zuid.ics"]
+    assert b"X-WR-CALNAME:0\\n0\r\n" in feed
