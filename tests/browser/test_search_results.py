@@ -58,4 +58,5 @@ def test_a_name_with_an_ampersand_shows_as_written(phone: Page, site_url: str) -
     expect(results.locator("li.wk-result").first).to_be_visible()
     names = results.locator("li.wk-result > a").all_inner_texts()
     assert "Geld & Zo" in names and not [name for name in names if "&amp;" in name or "&#" in name], names
-    assert "SchuldHulpMaatje Den Haag" in names  # an organisation with entries: its name above them
+    org = results.locator("a.wk-result-org").get_by_text("SchuldHulpMaatje Den Haag", exact=True)
+    expect(org).to_be_visible()  # the result's own link; its entries' cards name the organisation too
