@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from wijkkaart.cli import main
+from wijkkaart.fields import PLACEHOLDER
 
 from .helpers import INVALID, REPO, cli_site_copy, example_copy
 
@@ -96,6 +97,40 @@ def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_new_refuses_a_name_without_letters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(cli_site_copy(tmp_path)), "new", "org", "!!!"]) == 1
     assert "kan geen bestandsnaam gemaakt worden" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Stichting " * 40, "de naam is 399 tekens lang; houd hem korter dan 120 tekens."),
+        (
+            "Buurthuis <De Linde>",
+            "in de naam: HTML is hier niet toegestaan. Haal de tekens '<' en '>' en alles ertussen weg.",
+        ),
+        ("Buurthuis\nDe Linde", "de naam moet op één regel staan, zonder tabs of onzichtbare tekens."),
+    ],
+    ids=["lang", "html", "twee-regels"],
+)
+def test_new_refuses_a_name_the_check_would_refuse(
+    name: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = cli_site_copy(tmp_path)
+    assert main(["--root", str(root), "new", "org", name]) == 1
+    assert capsys.readouterr().err == f"wijkkaart new: {message}\n"
+    assert sorted(p.name for p in (root / "orgs").iterdir()) == ["buurthuis.yaml", "geldhulp.yaml"]
+
+
+def test_new_cuts_a_long_file_name_at_a_word_and_the_check_passes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = cli_site_copy(tmp_path)
+    name = "Vereniging voor " + "heel lange naam " * 6
+    assert main(["--root", str(root), "new", "org", name]) == 0
+    written = capsys.readouterr().out.strip()
+    assert written == "orgs/vereniging-voor-heel-lange-naam-heel-lange-naam-heel-lange.yaml"
+    text = (root / written).read_text(encoding="utf-8")
+    (root / written).write_text(text.replace(PLACEHOLDER, "Een vereniging."), encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 0
 
 
 def test_stale_lists_oldest_first_with_whom_to_ask(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -48,6 +48,12 @@ def test_plain_values_are_read_as_yaml_1_2() -> None:
     }
 
 
+def test_yaml_spellings_of_infinity_and_nan_are_numbers() -> None:
+    doc, _ = load_text("a: .nan\nb: -.inf\nc: .NaN\nd: +.Inf\ne: -.NaN\n", "x.yaml")
+    assert doc is not None
+    assert [str(v) for v in doc.data.values()] == ["nan", "-inf", "nan", "inf", "-.NaN"]
+
+
 def test_numbers_survive_the_second_core() -> None:
     doc, _ = load_text("a: 2.50\nb: 007\n", "x.yaml")
     assert doc is not None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkkaart import fields, references
+from wijkkaart import fields
 from wijkkaart.build import build_site
 from wijkkaart.urls import MAP_DOCUMENT, Links, page_url
 
@@ -44,7 +44,6 @@ def html_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     """Switch off validation's refusal of HTML and unsafe links, to test the output layer alone."""
     monkeypatch.setattr(fields, "_HTML", re.compile(r"(?!)"))
     monkeypatch.setattr(fields, "_LINK", re.compile(r"(?!)"))
-    monkeypatch.setattr(references, "_wijk_gemeenten", lambda catalog, names: iter(()))
 
 
 class _Unsafe(HTMLParser):

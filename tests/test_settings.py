@@ -4,12 +4,16 @@ problems (the build through mkdocs' own reading of the file and the plugin)."""
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wijkkaart.problems import render
-from wijkkaart.settings import Settings, read_settings
+from wijkkaart.settings import DEFAULTS, Settings, read_settings
 
 from .helpers import site_copy
 
@@ -23,6 +27,7 @@ CONFIGS = {
         + "      tiles_max_zoom: !ENV [WIJKKAART_TEST_ONBEKEND, 17]\n"
     ),
     "regional": PLUGIN + "      gemeente: [Heemskerk, Uitgeest]\n      simplify_m: 5\n",
+    "mapping": "plugins:\n  search: {}\n  wijkkaart:\n    gemeente: Den Haag\n    stale_months: 7\n",
     "wrong": (
         "site_url: https://kaart.voorbeeld.nl/\n"
         + PLUGIN
@@ -71,3 +76,47 @@ def test_check_and_build_read_the_same_settings(name: str, tmp_path: Path, monke
             ("tiles_url", "unsafe-setting"),
             ("simplify_m", "bad-setting"),
         ]
+
+
+SETTING_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=40),
+    st.sampled_from(["https://t.nl/{z}/{x}/{y}.png", "{", "}", "{0}", "{address!r}", "{a.b}", "javascript:x", "<a>"]),
+    st.lists(st.text(max_size=10), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.dictionaries(st.one_of(st.sampled_from(sorted(DEFAULTS)), st.text(max_size=12)), SETTING_VALUES))
+def test_any_options_give_settings_and_dutch_problems(options: dict[str, object]) -> None:
+    read = Settings.from_options(Path("/tmp"), options)
+    assert all(p.message and p.code and p.file == "mkdocs.yml" for p in read.problems)
+    assert isinstance(read.stale_months, int) and read.stale_months >= 1
+
+
+CONFIG_VALUES = st.recursive(
+    SETTING_VALUES, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=9), inner, max_size=3)
+)
+CONFIG_FILES = st.dictionaries(
+    st.sampled_from(["plugins", "theme", "site_url", "site_name"]),
+    CONFIG_VALUES
+    | st.just([{"wijkkaart": None}])
+    | st.fixed_dictionaries({"wijkkaart": st.dictionaries(st.sampled_from(sorted(DEFAULTS)), SETTING_VALUES)}),
+).map(lambda config: yaml.safe_dump(config, allow_unicode=True).encode())
+
+
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.binary(max_size=200)
+    | st.text(max_size=200).map(lambda t: f"plugins:\n  - wijkkaart:\n{t}".encode())
+    | CONFIG_FILES
+)
+def test_any_configuration_file_gives_settings(raw: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "mkdocs.yml").write_bytes(raw)
+        read = read_settings(Path(folder))
+    assert all(p.message and p.code for p in read.problems)

@@ -3,6 +3,7 @@ tests/data/accepted loads without a problem and holds exactly the values in its 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import threading
@@ -64,7 +65,7 @@ def test_every_case_reports_something() -> None:
 
 def test_corpus_size_is_reported() -> None:
     report(f"slechte invoer: {len(CASES)} gevallen in {INVALID.relative_to(VALID.parents[2])}")
-    assert len(CASES) >= 60
+    assert len(CASES) >= 110
 
 
 def test_reading_half_the_files_on_the_second_core_gives_the_same_catalog_and_problems(
@@ -171,3 +172,24 @@ def test_a_pipe_or_device_never_hangs_and_is_never_read(tmp_path: Path) -> None:
         ("wijken/nul.yaml", "link-outside-site"),
         ("wijken/nul2.yaml", "link-outside-site"),
     ]
+
+
+WARNING_CASES = ["location-outside-site", "hidden-file", "setting-unknown-key", "yaml-unicode-line-separator"]
+
+
+@pytest.mark.parametrize("case", [None, *WARNING_CASES], ids=["geldig", *WARNING_CASES])
+def test_check_reports_what_the_build_reports(case: str | None, tmp_path: Path) -> None:
+    """Everything the build reports, ``wijkkaart check`` reports too; only a location far from its own postcode
+    needs the polygons, which the check does not load."""
+    from wijkkaart.build import build_site
+
+    root = site_copy(tmp_path, INVALID / case if case else None)
+    org = root / "orgs" / "buurthuis.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("lat: 52.0705", "lat: 52.0905"), encoding="utf-8")
+    settings = dataclasses.replace(settings_for(root), geodata_dir="ontbreekt")
+    _, checked = build_catalog(settings)
+    built = build_site(settings, parallel=False).problems
+    assert "no-geodata" in {p.code for p in checked}
+    assert [p for p in built if p.code != "location-far-from-postcode"] == checked
+    if case is None:
+        assert "location-far-from-postcode" in {p.code for p in built}

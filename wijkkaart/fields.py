@@ -19,6 +19,7 @@ from .load import as_written
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _HTML = re.compile(r"<\s*[A-Za-z/!?]")
 _PC6 = re.compile(r"^([1-9][0-9]{3}) ?([A-Za-z]{2})$")
+CBS_CODE = r"^WK[0-9]{6}$"
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # YAML 1.1's other words for true and false: editors write them and mean them (YAML 1.2 reads them as text).
 YES = ("yes", "Yes", "YES", "on", "On", "ON")
@@ -180,6 +181,13 @@ def _date(value: Any) -> date:
     raise fail("bad-date", f"{shown} is geen datum.", "Schrijf een datum als JJJJ-MM-DD, bv. 2026-03-01.")
 
 
+def _cbs_code(value: Any) -> str:
+    text = _text(value)
+    if not re.fullmatch(CBS_CODE, text):
+        raise fail("bad-value", f"'{text}' is geen CBS-wijkcode.", "Schrijf WK en zes cijfers, bv. WK051828.")
+    return text
+
+
 def _yes_no(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -235,6 +243,9 @@ _STRING = {"type": "string", "minLength": 1}
 _TEXT = {"anyOf": [_STRING, {"type": "number"}]}  # a number is text as written: '2.50', '0x1F'
 _YES_NO = {"anyOf": [{"type": "boolean"}, {"enum": [*YES, *NO]}]}
 Text = Annotated[str, BeforeValidator(_text), _schema(_TEXT, "Gewone tekst, zonder HTML.")]
+CbsCode = Annotated[
+    str, BeforeValidator(_cbs_code), _schema({"type": "string", "pattern": CBS_CODE}, "CBS-wijkcode, bv. WK051828.")
+]
 YesNo = Annotated[bool, BeforeValidator(_yes_no), _schema(_YES_NO, "true (ja) of false (nee).")]
 Markdown = Annotated[
     str,
@@ -325,6 +336,7 @@ def _real(value: Any) -> float:
 
 Whole = Annotated[int, BeforeValidator(_whole)]
 Real = Annotated[float, BeforeValidator(_real)]
+Age = Annotated[int, Field(ge=0, le=120), BeforeValidator(_whole)]  # bounds first: then the schema has them too
 
 
 def described(description: str, **kwargs: Any) -> Any:

@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .fields import (
     PC4,
+    Age,
+    CbsCode,
     Day,
     Description,
     Email,
@@ -26,7 +28,6 @@ from .fields import (
     Slug,
     Text,
     Url,
-    Whole,
     YesNo,
     described,
     fail,
@@ -187,8 +188,8 @@ class ServiceArea(Record):
 
 class Eligibility(Record):
     description: Text | None = described("Voor wie, bv. 'bewoners met geldzorgen'.", default=None)
-    minimum_age: Whole | None = described("Minimale leeftijd.", default=None, ge=0, le=120)
-    maximum_age: Whole | None = described("Maximale leeftijd.", default=None, ge=0, le=120)
+    minimum_age: Age | None = described("Minimale leeftijd.", default=None)
+    maximum_age: Age | None = described("Maximale leeftijd.", default=None)
 
     @model_validator(mode="after")
     def _ages_in_order(self) -> Eligibility:
@@ -307,7 +308,7 @@ class Wijk(Record):
     gemeente: Text = described("Gemeente.")
     pc4: list[PC4] = described("Postcodegebieden (vier cijfers) die bij de wijk horen.", min_length=1)
     description: Markdown | None = described("Korte beschrijving (eenvoudige Markdown).", default=None)
-    cbs_code: Text | None = described("CBS-wijkcode, bv. WK051828.", default=None, pattern=r"^WK\d{6}$")
+    cbs_code: CbsCode | None = described("CBS-wijkcode, bv. WK051828.", default=None)
     wijkteam: Contact | None = described("Contact van het wijkteam.", default=None)
     example: YesNo = described("true als de gegevens een voorbeeld zijn.", default=False)
 

@@ -6,6 +6,7 @@ take them; everything from the data is escaped by jinja's autoescaping or saniti
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -183,11 +184,8 @@ class Renderer:
         """A QR code (inline SVG, from segno) to the wijk page, for clients reading the paper sheet."""
         if not self.settings.site_url:
             return None
-        import segno
-
         url = f"{self.settings.site_url.rstrip('/')}/{page_url(wijk_src(wijk.slug))}"
-        svg = segno.make(url, error="m").svg_inline(scale=3, title=f"QR-code naar {url}")
-        return Markup(svg)
+        return Markup(_qr_svg(url))
 
     def _org(self, org: OrgEntry) -> dict[str, Any]:
         return {"org": org, "services": self.catalog.services_of(org)}
@@ -264,6 +262,33 @@ def _places(services: list[ServiceEntry]) -> list[tuple[OrgEntry, Location]]:
     return list(seen.values())
 
 
+@functools.lru_cache(maxsize=4096)
+def _qr_svg(url: str) -> str:
+    """The QR code of a URL as inline SVG; made once per process (the same every build: ``mkdocs serve``)."""
+    import segno
+
+    return str(segno.make(url, error="m").svg_inline(scale=3, title=f"QR-code naar {url}"))
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory between builds (``mkdocs serve``, tests, fuzzing): each build makes its
+    own environment, but a template whose source is unchanged (same checksum) is not compiled again."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def _environment(settings: Settings | None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     site_templates = settings.path(settings.templates_dir) if settings else None
@@ -274,6 +299,7 @@ def _environment(settings: Settings | None) -> jinja2.Environment:
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         auto_reload=False,  # templates do not change during a build; checking costs a stat per render
+        bytecode_cache=_COMPILED,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -47,6 +47,21 @@ class Register:
 
     def get(self, pc4: str) -> Area | None:
         return self.areas.get(pc4)
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Every gemeente and every woonplaats that lies in one gemeente, casefolded → the gemeente (CBS's name);
+        so 'Den Haag' is "'s-Gravenhage"."""
+        plaatsen: dict[str, set[str]] = {}
+        for area in self.areas.values():
+            plaatsen.setdefault(area.plaats.casefold(), set()).add(area.gemeente)
+        names = {plaats: min(found) for plaats, found in plaatsen.items() if len(found) == 1}
+        return {**names, **{area.gemeente.casefold(): area.gemeente for area in self.areas.values()}}
+
+    @cached_property
+    def spellings(self) -> list[str]:
+        """Every gemeente and woonplaats as CBS writes it, sorted (for "Bedoelde je …?")."""
+        return sorted({n for a in self.areas.values() for n in (a.gemeente, a.plaats)})
 
 
 @dataclass(frozen=True)
@@ -103,14 +118,15 @@ def _all_wijken() -> tuple[CbsWijk, ...]:
 
 
 def _read(path: Path) -> Register:
-    return Register(dict(_cached_read(path, path.stat().st_mtime_ns)), str(path))
+    return _cached_read(path, path.stat().st_mtime_ns)
 
 
 @cache
-def _cached_read(path: Path, mtime_ns: int) -> tuple[tuple[str, Area], ...]:
-    """The areas of a register file, read once per process while the file is unchanged."""
+def _cached_read(path: Path, mtime_ns: int) -> Register:
+    """A register file, read once per process while the file is unchanged (one object: what it works out, such
+    as its names, is kept with it)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return tuple((row["pc4"], _area(row)) for row in csv.DictReader(handle))
+        return Register({row["pc4"]: _area(row) for row in csv.DictReader(handle)}, str(path))
 
 
 def _area(row: dict[str, str]) -> Area:

@@ -18,9 +18,14 @@ from .translate import suggest
 
 
 def check_references(
-    catalog: Catalog, register: Register | None, today: date, broken: dict[str, set[str]] | None = None
+    catalog: Catalog,
+    register: Register | None,
+    today: date,
+    broken: dict[str, set[str]] | None = None,
+    setting: tuple[str, int] = ("mkdocs.yml", 1),
 ) -> list[Problem]:
-    """Problems between records; ``broken`` names files that exist but are invalid (not dangling)."""
+    """Problems between records; ``broken`` names files that exist but are invalid (not dangling); ``setting``
+    is where the site's ``gemeente`` is set (file and line)."""
     broken = broken or {}
     ids = _Ids(
         set(catalog.orgs) | broken.get("orgs", set()),
@@ -33,7 +38,7 @@ def check_references(
     for org in catalog.orgs.values():
         problems += list(_org_problems(org, ids, register, today))
     problems += _duplicate_names(catalog)
-    problems += _gemeente_names(catalog, register)
+    problems += _gemeente_names(catalog, register, setting)
     problems += _outside_the_site(catalog, register)
     return problems
 
@@ -285,15 +290,15 @@ def _location_at(doc: Document, path: KeyPath, location: str | None, ids: list[s
         yield _at(doc, path, "unknown-location", f"de locatie '{location}' bestaat niet.", hint)
 
 
-def _gemeente_names(catalog: Catalog, register: Register | None) -> Iterator[Problem]:
+def _gemeente_names(catalog: Catalog, register: Register | None, setting: tuple[str, int]) -> Iterator[Problem]:
     """Every gemeente named (in the settings or a service area) must be one the CBS register knows."""
     if register is None:
         return
-    served, names = catalog.served, sorted({n for a in register.areas.values() for n in (a.gemeente, a.plaats)})
+    served, names = catalog.served, register.spellings
     for name in catalog.gemeenten:
         if not served.known(name):
             hint = suggest(name, names).strip() or "Schrijf de naam zoals het CBS hem schrijft, bv. 'Den Haag'."
-            yield Problem("mkdocs.yml", 1, "gemeente", "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
+            yield Problem(*setting, "gemeente", "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
     yield from _wijk_gemeenten(catalog, names)
     for org in catalog.orgs.values():
         for i, service in enumerate(org.org.services):

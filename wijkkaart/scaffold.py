@@ -38,13 +38,21 @@ def yaml_templates(folder: Path) -> jinja2.Environment:
 
 
 def slugify(name: str) -> str:
-    """``"Buurthuis Café 't Hoekje"`` → ``buurthuis-cafe-t-hoekje``."""
+    """``"Buurthuis Café 't Hoekje"`` → ``buurthuis-cafe-t-hoekje``; a long one cut at a word (``MAX_SLUG``)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        slug = slug[: MAX_SLUG + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG] else slug[:MAX_SLUG]
+    return slug
+
+
+MAX_NAME = 120  # characters of a name; its file name is cut at a word to MAX_SLUG
+MAX_SLUG = 60
 
 
 def scaffold(settings: Settings, kind: str, name: str, gemeente: str | None = None) -> Path:
     """A new file in orgs/ or wijken/; ``gemeente`` (one of the site's) decides the examples in it."""
+    _check_name(name)
     slug = slugify(name)
     if not slug:
         raise ScaffoldError(f"van de naam '{name}' kan geen bestandsnaam gemaakt worden; gebruik letters of cijfers.")
@@ -55,9 +63,30 @@ def scaffold(settings: Settings, kind: str, name: str, gemeente: str | None = No
             f"{target.relative_to(settings.root)} bestaat al; kies een andere naam of pas dat bestand aan."
         )
     area = _example_area(settings, _chosen(settings, gemeente), free=kind == "wijk")
-    folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(_render(settings, kind, name, area), encoding="utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target.write_text(_render(settings, kind, name, area), encoding="utf-8")
+    except OSError as err:
+        raise ScaffoldError(f"{target.name} kan niet geschreven worden ({err.strerror}).") from None
     return target
+
+
+def _check_name(name: str) -> None:
+    """The name as the check will read it: text on one line, without HTML, not too long."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from .fields import Text
+
+    if len(name.strip()) > MAX_NAME:
+        raise ScaffoldError(f"de naam is {len(name.strip())} tekens lang; houd hem korter dan {MAX_NAME} tekens.")
+    if any(not char.isprintable() for char in name):
+        raise ScaffoldError("de naam moet op één regel staan, zonder tabs of onzichtbare tekens.")
+    try:
+        TypeAdapter(Text).validate_python(name)
+    except ValidationError as err:
+        first = err.errors()[0]
+        hint = (first.get("ctx") or {}).get("hint", "")
+        raise ScaffoldError(f"in de naam: {first['msg']} {hint}".strip()) from None
 
 
 def _chosen(settings: Settings, gemeente: str | None) -> list[str]:

@@ -90,14 +90,9 @@ class Served:
     def known(self, name: str) -> bool:
         return self.register is None or name.casefold() in self._names
 
-    @cached_property
+    @property
     def _names(self) -> dict[str, str]:
-        areas = self.register.areas.values() if self.register else []
-        plaatsen: dict[str, set[str]] = {}
-        for area in areas:
-            plaatsen.setdefault(area.plaats.casefold(), set()).add(area.gemeente)
-        names = {plaats: min(found) for plaats, found in plaatsen.items() if len(found) == 1}
-        return {**names, **{area.gemeente.casefold(): area.gemeente for area in areas}}
+        return self.register.names if self.register else {}
 
     def display(self, gemeente: str) -> str:
         """The name a resident knows: as the settings write it ('Den Haag'), else the register's."""

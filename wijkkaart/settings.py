@@ -108,7 +108,7 @@ class Settings:
         return self.path(self.geodata_dir) if self.geodata_dir else None
 
 
-class _LenientLoader(yaml.SafeLoader):
+class _LenientLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Reads mkdocs.yml as MkDocs does (YAML 1.1, ``!ENV`` from the environment); other tags
     (``!!python/name``, ``!relative``) are not needed here."""
 
@@ -169,7 +169,9 @@ def _read_config(config_file: Path) -> tuple[dict[str, Any], tuple[Problem, ...]
     theme = config.get("theme")
     theme_name = theme.get("name") if isinstance(theme, dict) else theme
     found: tuple[Problem, ...] = () if theme_name == "material" else (_theme_problem(config_file.name, theme_name),)
-    for entry in config.get("plugins") or []:
+    plugins = config.get("plugins") or []
+    entries = [plugins] if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
+    for entry in entries:  # MkDocs takes a list of plugins, or a mapping of them
         if isinstance(entry, dict) and "wijkkaart" in entry:
             options = entry["wijkkaart"] or {}
             if not isinstance(options, dict):
@@ -372,8 +374,8 @@ def option_lines(config_file: Path) -> tuple[tuple[str, int], ...]:
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return ()
     for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
-        if key.value == "plugins" and isinstance(value, yaml.SequenceNode):
-            for entry in value.value:
+        if key.value == "plugins" and isinstance(value, yaml.SequenceNode | yaml.MappingNode):
+            for entry in value.value if isinstance(value, yaml.SequenceNode) else [value]:
                 for name, options in entry.value if isinstance(entry, yaml.MappingNode) else []:
                     if name.value == "wijkkaart" and isinstance(options, yaml.MappingNode):
                         return tuple((k.value, k.start_mark.line + 1) for k, _ in options.value)

@@ -52,7 +52,7 @@ def build_catalog(settings: Settings, parallel: bool = False) -> tuple[Catalog |
     }
     catalog = Catalog(themes, wijken, orgs, _services(orgs), register, settings.gemeenten)
     broken = _slugs_of_invalid_files(settings, problems)
-    problems += check_references(catalog, register, settings.today, broken)
+    problems += check_references(catalog, register, settings.today, broken, settings.where("gemeente"))
     problems += partial_references(failed, catalog, register, broken, errors(problems))
     return (None if errors(problems) else catalog), sorted(problems)
 
