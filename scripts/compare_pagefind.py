@@ -40,7 +40,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 def main() -> int:
     settings = read_settings(REPO)
     site = build_site(settings, with_maps=False, parallel=False)
-    records = search_records(site.catalog)
+    records = search_records(site.catalog, site.cards)
     indexes = {}
     with tempfile.TemporaryDirectory() as name:
         for kind, binary in [*_binaries().items(), ("plain again", _binaries()["plain"])]:

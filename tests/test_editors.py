@@ -13,7 +13,7 @@ import yaml
 from wijkkaart.cli import main
 from wijkkaart.fields import PLACEHOLDER
 
-from .helpers import INVALID, REPO, cli_site_copy
+from .helpers import INVALID, REPO, cli_site_copy, example_copy
 
 SOURCE_CODES = re.compile(
     r'"((?:yaml|bad|unknown|missing|duplicate|empty|not|file|byte|wrong|out|html|checked|dates|'
@@ -142,6 +142,27 @@ def test_stale_lists_oldest_first_with_whom_to_ask(tmp_path: Path, capsys: pytes
         "2026-10-01  Buurthuis Test (orgs/buurthuis.yaml): vraag het na: bel 070 123 4567\n"
     )
     assert err == "wijkkaart stale: 2 van 2 organisaties zijn 1 maand of langer niet nagekeken.\n"
+
+
+def test_stale_names_the_handover_contacts_of_an_organisation_without_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = example_copy(tmp_path)
+    assert main(["--root", str(root), "stale", "--months", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "2025-06-01  Schilderswijk Moeders (orgs/schilderswijk-moeders.yaml): vraag het na:"
+        " bel 070 000 0102 of mail moeders@demussen.example",
+        "2025-08-20  Helpdesk Geldzaken (orgs/helpdesk-geldzaken.yaml): vraag het na:"
+        " bel 070 000 0101 of mail helpdesk@geldzaken.example",
+        "2026-09-15  SchuldHulpMaatje Den Haag (orgs/schuldhulpmaatje-den-haag.yaml): vraag het na:"
+        " Wijkteam Bouwlust/Vrederust: bel 070 000 0104 of mail bouwlust@schuldhulpmaatje.example;"
+        " Wijkteam Centrum/Schilderswijk: bel 070 000 0105 of mail centrum-schilderswijk@schuldhulpmaatje.example;"
+        " Wijkteam Moerwijk: bel 070 000 0106 of mail moerwijk@schuldhulpmaatje.example;"
+        " Wijkteam Loosduinen: bel 070 000 0107 of mail loosduinen@schuldhulpmaatje.example",
+        "2026-10-01  Wijkz (orgs/wijkz.yaml): vraag het na: bel 070 000 0110",
+    ]
+    assert not [line for line in lines if "geen contactgegevens" in line]
 
 
 def test_stale_threshold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

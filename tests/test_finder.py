@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from wijkkaart.finder import card_data, finder_files
+from wijkkaart.pages import Renderer
 from wijkkaart.search import search_records
 from wijkkaart.timetable import compact, holidays
 from wijkkaart.validate import build_catalog
@@ -20,9 +22,13 @@ def _catalog(tmp_path: Path):  # type: ignore[no-untyped-def]
     return catalog, settings
 
 
+def _files(catalog, settings) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
+    return dict(finder_files(catalog, Renderer(catalog, settings, maps=False).finder_cards()))
+
+
 def test_index_gives_every_pc4_of_the_gemeente_its_answer(tmp_path: Path) -> None:
     catalog, settings = _catalog(tmp_path)
-    files = dict(finder_files(catalog, settings))
+    files = _files(catalog, settings)
     index = json.loads(files["zoek/index.json"])
     assert (index["gemeenten"], index["regio"], index["buiten"]) == (["Den Haag"], "Den Haag", [])
     assert index["pc4"]["2525"] == ["wijk", 0, ["noord"], ["gemeente/s-gravenhage"]]
@@ -34,13 +40,29 @@ def test_index_gives_every_pc4_of_the_gemeente_its_answer(tmp_path: Path) -> Non
 
 def test_each_group_of_services_is_written_once(tmp_path: Path) -> None:
     catalog, settings = _catalog(tmp_path)
-    files = dict(finder_files(catalog, settings))
+    files = _files(catalog, settings)
     assert sorted(p for p in files if p != "zoek/index.json") == [
         "zoek/gemeente/s-gravenhage.json",
         "zoek/wijk/zuid.json",
     ]
     assert [e["uid"] for e in json.loads(files["zoek/gemeente/s-gravenhage.json"])] == ["buurthuis/koffie"]
     assert [e["uid"] for e in json.loads(files["zoek/wijk/zuid.json"])] == ["geldhulp/spreekuur-zuid"]
+
+
+def test_a_list_holds_each_card_as_the_pages_render_it(tmp_path: Path) -> None:
+    catalog, settings = _catalog(tmp_path)
+    renderer = Renderer(catalog, settings, maps=False)
+    [entry] = json.loads(dict(finder_files(catalog, renderer.finder_cards()))["zoek/wijk/zuid.json"])
+    assert sorted(entry) == ["html", "theme", "uid"]
+    assert (entry["uid"], entry["theme"]) == ("geldhulp/spreekuur-zuid", "geld-en-schulden")
+    html = entry["html"]
+    assert html.startswith('<article class="wk-service" id="pc-geldhulp-spreekuur-zuid"')
+    assert '<h4 class="wk-service__name">Spreekuur Zuid</h4>' in html
+    assert 'href="organisaties/geldhulp/"' in html  # from the site root: the browser resolves it there
+    assert "zoek:uit" not in html
+    wijk_page = next(p for p in renderer.pages() if p.src == "wijken/zuid.md").content
+    facts = html.split('<dl class="wk-facts">', 1)[1].split("</dl>", 1)[0]
+    assert re.sub(r'href="(?![a-z]+:)', 'href="../../', facts) in wijk_page  # the same card as on the wijk page
 
 
 def test_card_data_carries_compact_rules(tmp_path: Path) -> None:

@@ -101,3 +101,22 @@ def test_wijk_boundaries_are_published_once_as_geojson(export: dict[str, Any]) -
         shape({"type": "Point", "coordinates": [4.2851, 52.0516]})
     )
     assert export["index.json"]["files"]["wijkgrenzen"] == "../wijken.geojson"
+
+
+def test_schedules_follow_the_overrides_exactly() -> None:
+    """Issue 17: a later rule that replaces earlier ones on some days is honoured by HSDS too."""
+    from wijkkaart.exports.hsds import schedules
+
+    from .test_schedule_differential import Case, entry_for
+
+    def fields(expression: str) -> list[tuple[str, str, str | None, str | None, str]]:
+        found = schedules(entry_for(Case(expression)), "sid", TODAY)
+        return [(s["freq"], s["byday"], s.get("byweekno"), s.get("dtstart"), s["opens_at"]) for s in found]
+
+    assert fields("Tu 10:00-12:00; Tu[2] off") == [("MONTHLY", "1TU,3TU,4TU,5TU", None, None, "10:00")]
+    assert fields("Mo-Fr 09:00-12:00; We 13:00-15:00") == [
+        ("WEEKLY", "MO,TU,TH,FR", None, None, "09:00"),
+        ("WEEKLY", "WE", None, None, "13:00"),
+    ]
+    odd = ",".join(str(w) for w in range(1, 54, 2))
+    assert fields("week 01-53/2 We 10:00-12:00") == [("WEEKLY", "WE", odd, "2026-12-02", "10:00")]  # week 49

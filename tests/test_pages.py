@@ -14,7 +14,7 @@ from wijkkaart import fields
 from wijkkaart.build import build_site
 from wijkkaart.urls import MAP_DOCUMENT, Links, page_url
 
-from .helpers import DATA, REPO, settings_for, site_copy
+from .helpers import DATA, REPO, example_copy, settings_for, site_copy
 
 GOLDEN = REPO / "tests" / "golden"
 HOSTILE = DATA / "hostile"
@@ -112,7 +112,7 @@ def test_a_large_theme_leads_to_the_wijk_pages(tmp_path: Path, monkeypatch: pyte
     site = build_site(settings_for(REPO), with_maps=False)
     theme = next(p.content for p in site.pages if p.src == "themas/geld-en-schulden.md")
     assert "wk-service" not in theme  # no cards
-    assert "Bij dit thema staan 9 spreekuren en activiteiten" in theme
+    assert "Bij dit thema staan 5 spreekuren en activiteiten" in theme
     links = re.findall(r'<a href="([^"]+)">([^<]+)</a> <span class="wk-muted">\((\d+)\)</span>', theme)
     assert links[:2] == [
         ("../../wijken/bouwlust-vrederust/#thema-geld-en-schulden", "Bouwlust/Vrederust", "1"),
@@ -139,6 +139,41 @@ def test_every_wijk_link_in_a_card_leads_to_that_wijk() -> None:
     assert checked > 20
 
 
+def test_te_controleren_says_whom_to_call_and_the_a_to_z_list_holds_every_organisation(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    settings = replace(settings_for(example_copy(tmp_path)), stale_months=1)
+    pages = {p.src: p.content for p in build_site(settings, with_maps=False).pages}
+    stale = pages["te-controleren.md"]
+    assert "geen contactgegevens" not in stale and "Er staan geen contactgegevens" not in stale
+    assert (
+        'Vraag het na bij Wijkteam Bouwlust/Vrederust: <a href="tel:+31700000104">070 000 0104</a> of '
+        '<a href="mailto:bouwlust@schuldhulpmaatje.example">bouwlust@schuldhulpmaatje.example</a>;'
+    ) in stale
+    assert 'Vraag het na bij <a href="tel:+31700000110">070 000 0110</a>.' in stale  # Wijkz: its own number
+    a_to_z = pages["organisaties/index.md"]
+    names = re.findall(r'<li><a href="[^"]+/">([^<]+)</a>', a_to_z)
+    assert names == ["Helpdesk Geldzaken", "Schilderswijk Moeders", "SchuldHulpMaatje Den Haag", "Wijkz"]
+    assert re.findall(r'<h2 id="letter-(\w+)">', a_to_z) == ["h", "s", "w"]
+
+
+def test_organisations_a_to_z_by_their_first_letter() -> None:
+    from types import SimpleNamespace
+
+    from wijkkaart.pages import by_letter
+
+    names = ["Zorg", "'s-Hertogenbosch Hulp", "Één loket", "123 Hulp", "eerste hulp", "Buurthuis"]
+    orgs = [SimpleNamespace(name=n, slug=str(i)) for i, n in enumerate(names)]
+    groups = [(letter, [o.name for o in members]) for letter, members in by_letter(orgs)]  # type: ignore[arg-type]
+    assert groups == [
+        ("B", ["Buurthuis"]),
+        ("E", ["Één loket", "eerste hulp"]),
+        ("H", ["'s-Hertogenbosch Hulp"]),
+        ("Z", ["Zorg"]),
+        ("0-9", ["123 Hulp"]),
+    ]
+
+
 def test_print_and_card_say_when_it_really_holds(tmp_path: Path) -> None:
     """Issue 17: the printed list says the schedule as it really holds (overrides resolved), its dates and
     the end of a closure, worded once for cards and print."""
@@ -155,9 +190,7 @@ def test_print_and_card_say_when_it_really_holds(tmp_path: Path) -> None:
     pages = {p.src: p.content for p in build_site(settings_for(root)).pages}
     when = "elke maandag 10.00–12.00 uur; elke woensdag 14.00–16.00 uur; niet op feestdagen"
     printed = next(content for src, content in pages.items() if "print" in src and "Koffie-inloop" in content)
-    assert (
-        f"<strong>Wanneer:</strong> {when} (tot en met 30 juni 2027) · zonder afspraak"
-        " (nu tijdelijk gesloten tot en met 15 januari 2027) · gratis"
-    ) in printed
+    assert f"<dd>{when}" in printed and "(tot en met 30 juni 2027)</dd>" in printed  # the sheet has the card
+    assert "Tijdelijk gesloten tot en met 15 januari 2027.</strong> Verbouwing." in printed
     assert f"<dd>{when}" in pages["organisaties/buurthuis.md"]
     assert "(tot en met 30 juni 2027)</dd>" in pages["organisaties/buurthuis.md"]

@@ -105,3 +105,27 @@ def test_a_site_without_site_url_is_warned_what_breaks(tmp_path: Path) -> None:
         "adres van de site hebben de printversies van de wijken geen QR-code en werkt de link 'Meld een fout' niet. "
         "Zet bv. 'site_url: https://gebruiker.github.io/sociale-kaart/' in mkdocs.yml. [no-site-url]\n" in built.stderr
     )
+
+
+def test_a_scope_that_would_change_the_themes_script_gets_one_dutch_error(tmp_path: Path) -> None:
+    """Material writes ``extra.scope`` into an inline script that the policy allows: it must stay a path."""
+    scope = '",alert(1),"'
+    config = f"site_url: http://127.0.0.1:8000/\ntheme:\n  name: material\nextra:\n  scope: '{scope}'\n"
+    built = _build(_minimal_site(tmp_path, config))
+    assert built.returncode == 1
+    assert (
+        "ERROR   -  wijkkaart: 'extra.scope' in mkdocs.yml moet een pad of adres zijn, zonder aanhalingstekens, "
+        f"'\\', '<' of '>' (nu: {scope!r}). Schrijf bv. 'scope: /sociale-kaart/' of laat het weg.\n" in built.stderr
+    ), built.stderr
+    assert "Traceback" not in built.stderr
+    assert not (tmp_path / "minimal" / "site").exists()
+
+
+def test_settings_the_theme_shows_are_escaped_once(tmp_path: Path) -> None:
+    """Material writes ``site_description`` (and ``site_name``) as they are: they show as written."""
+    config = "site_description: 'Geld & Zo \"><b>'\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n"
+    root = _minimal_site(tmp_path, config)
+    built = _build(root)
+    assert built.returncode == 0, built.stderr
+    page = (root / "site" / "404.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Geld &amp; Zo &quot;&gt;&lt;b&gt;">' in page

@@ -183,3 +183,37 @@ def test_serve_keeps_the_last_good_site_when_a_step_fails_late(tmp_path: Path, s
         while "met wijkhuizen" not in _get(page) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert "met wijkhuizen" in _get(page) and "Het bouwen van de site is mislukt." not in _get(page)
+
+
+def test_serve_keeps_the_last_site_when_mkdocs_fails_to_write_it(tmp_path: Path) -> None:
+    """A failure wijkkaart cannot show in a banner (here a full disk while mkdocs writes a page): the server
+    sends the last site, whole, instead of holding every request until a rebuild succeeds."""
+    before = (
+        "import mkdocs.utils as m\nwrite = m.write_file\n"
+        "def failing(content, path):\n    if b'KAPOT' in content:\n"
+        "        raise OSError(28, 'No space left on device')\n    write(content, path)\n"
+        "m.write_file = failing"
+    )
+    root = example_copy(tmp_path)
+    with serving(root, before=before) as (url, log):
+        page = url + "/organisaties/wijkz/"
+        assert "met buurthuizen" in _get(page)
+        org = root / "orgs" / "wijkz.yaml"
+        good = org.read_text(encoding="utf-8")
+        org.write_text(good.replace("met buurthuizen", "met KAPOT"), encoding="utf-8")
+        seen = log.wait_for(
+            "wijkkaart: de stap 'site schrijven (mkdocs), bij organisaties/wijkz.md' is mislukt "
+            "(OSError: [Errno 28] No space left on device); de vorige site is niet veranderd."
+        )
+        seen = log.wait_for("wijkkaart: de site is niet opnieuw gebouwd; de server toont de vorige versie.", seen)
+        for path in ("/organisaties/wijkz/", "/", "/wijken/moerwijk/", "/pagefind/pagefind-entry.json"):
+            assert _get(url + path)  # whole, and at once: _get gives up after 10 seconds
+        assert "met buurthuizen" in _get(page)
+        assert not any("Traceback" in line or "appear stuck" in line for line in log.lines)
+
+        org.write_text(good.replace("met buurthuizen", "met wijkhuizen"), encoding="utf-8")
+        log.wait_for("Documentation built", seen)
+        deadline = time.monotonic() + 20
+        while "met wijkhuizen" not in _get(page) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "met wijkhuizen" in _get(page)

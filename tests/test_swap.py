@@ -111,3 +111,11 @@ def test_a_site_folder_that_cannot_be_replaced_gets_its_entries_replaced(
     swap.commit()
     assert _tree(site) == {".nojekyll": b"", "index.html": b"nieuw", "wijken/index.html": b"nieuwe wijken"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_two_folders_trade_places_in_one_call(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x").write_text("a", encoding="utf-8")
+    swapping._exchange(tmp_path / "a", tmp_path / "b")
+    assert (tmp_path / "b" / "x").read_text(encoding="utf-8") == "a" and not (tmp_path / "a" / "x").exists()

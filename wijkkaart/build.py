@@ -12,7 +12,7 @@ from urllib.parse import quote, unquote
 
 from .catalog import Catalog
 from .geo import geometry_cached
-from .pages import Page, render_pages
+from .pages import Page, Renderer, render_pages
 from .parallel import Background
 from .problems import DataError, Problem
 from .settings import Settings
@@ -47,6 +47,7 @@ class Site:
     timings: dict[str, float] = field(default_factory=dict)
     beside: Beside | None = None
     later: list[str] = field(default_factory=list)  # site paths of the files the second core writes to a folder
+    cards: dict[str, str] = field(default_factory=dict)  # each entry's card as the browser shows it, by uid
 
     def finish(self) -> None:
         """Wait for the second core: its problems join ``problems``; its files join ``assets``, or go into its
@@ -102,16 +103,18 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
     work = Background(lambda: _geo_files(catalog, settings, agenda_there, folder), parallel, SECOND_CORE)
     if not work.forked:
         clock.lap("geometry, maps and open data")
+    renderer = Renderer(catalog, settings, maps=True)
     with step("gegevens voor de zoeker"):
-        assets = _browser_files(catalog, settings)
+        cards = renderer.finder_cards()
+        assets = _browser_files(catalog, cards)
     clock.lap("finder data")
     if not agenda_there:
         assets += _agenda_files(catalog, settings)
         clock.lap("agenda")
     with step("pagina's maken"):
-        pages = render_pages(catalog, settings, maps=True)
+        pages = renderer.pages()
     clock.lap("render pages")
-    site = Site(catalog, pages, problems, assets, clock.laps, Beside(work, settings, folder))
+    site = Site(catalog, pages, problems, assets, clock.laps, Beside(work, settings, folder), cards=cards)
     if folder is None:
         site.finish()
     else:
@@ -149,7 +152,7 @@ def _hashes(items: list[tuple[str, bytes]]) -> list[tuple[str, str]]:
     return [(path, hashlib.sha256(content).hexdigest()) for path, content in items]
 
 
-def _browser_files(catalog: Catalog, settings: Settings) -> list[Asset]:
+def _browser_files(catalog: Catalog, cards: dict[str, str]) -> list[Asset]:
     """The finder's scripts and styles, and the JSON it reads."""
     from .finder import finder_files
 
@@ -158,7 +161,7 @@ def _browser_files(catalog: Catalog, settings: Settings) -> list[Asset]:
         for p in sorted(ASSETS.glob("*/*"))
         if p.is_file() and p.parent.name in ("js", "css")
     ]
-    return files + [Asset(path, content) for path, content in finder_files(catalog, settings)]
+    return files + [Asset(path, content) for path, content in finder_files(catalog, cards)]
 
 
 def _agenda_files(catalog: Catalog, settings: Settings) -> list[Asset]:

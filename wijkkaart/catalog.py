@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .load import Document
-from .model import Location, Organisation, Service, Theme, Wijk
+from .model import Contact, Location, Organisation, Service, Theme, Wijk
 from .pc4 import Register
 from .schedule import Schedule, parse
 from .served import Reach, Served
@@ -64,13 +64,29 @@ class ServiceEntry:
 
     @property
     def themes(self) -> list[str]:
-        return self.service.themes or self.org.org.themes
+        """Its own themes; without them its organisation's first (``check`` warns when it has more): an
+        entry is found under what it is about, not under every theme of its organisation."""
+        return self.service.themes or self.org.org.themes[:1]
 
     @property
     def citywide(self) -> bool:
         """For whole gemeenten or the region (who exactly: ``Catalog.reach``)."""
         area = self.service.service_area
         return area.gemeente is not False or bool(area.gemeenten) or area.regio
+
+
+@dataclass(frozen=True)
+class Asked:
+    """Someone to ask about an organisation's data: a name and the ways to reach them."""
+
+    name: str
+    phone: str | None
+    email: str | None
+    url: str | None
+
+    @classmethod
+    def of(cls, contact: Contact) -> Asked:
+        return cls(contact.name, contact.phone, contact.email, contact.url)
 
 
 @dataclass
@@ -178,6 +194,22 @@ class Catalog:
 
     def stale_orgs(self) -> list[OrgEntry]:
         return sorted((o for o in self.orgs.values() if o.stale), key=lambda o: o.org.checked)
+
+    def whom_to_ask(self, org: OrgEntry) -> list[Asked]:
+        """Whom a coordinator calls or mails to check an organisation's data: its own phone and e-mail (else
+        its website); without those, the warm-handover contacts of its entries, each once."""
+        data = org.org
+        phone = data.phones[0].number if data.phones else None
+        if phone or data.email:
+            return [Asked(org.name, phone, data.email, None)]
+        seen: dict[tuple[str | None, str | None, str | None], Asked] = {}
+        for entry in self.services_of(org):
+            contact = entry.service.handover
+            if contact is not None:
+                seen.setdefault((contact.phone, contact.email, contact.url), Asked.of(contact))
+        if seen:
+            return list(seen.values())
+        return [Asked(org.name, None, None, data.url)] if data.url else []
 
 
 def group_by_theme(catalog: Catalog, services: list[ServiceEntry]) -> list[tuple[Theme, list[ServiceEntry]]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .arguments import DutchParser
-from .catalog import OrgEntry
+from .catalog import Catalog, OrgEntry
 from .model import is_stale
 from .problems import render, summary
 from .settings import CONFIG_FILES, find_config, read_settings, site_url_problem
@@ -211,7 +211,7 @@ def stale(root: Path, config: str | None, months: int | None) -> int:
         return 1
     orgs = [o for o in catalog.orgs.values() if is_stale(o.org.checked, settings.today, settings.stale_months)]
     for org in sorted(orgs, key=lambda o: (o.org.checked, o.slug)):
-        print(f"{org.org.checked}  {org.name} ({org.doc.file}): {_whom_to_ask(org)}")
+        print(f"{org.org.checked}  {org.name} ({org.doc.file}): {_whom_to_ask(catalog, org)}")
     print(
         f"wijkkaart stale: {len(orgs)} van {len(catalog.orgs)} organisaties zijn {_months(settings.stale_months)} "
         "of langer niet nagekeken.",
@@ -220,14 +220,21 @@ def stale(root: Path, config: str | None, months: int | None) -> int:
     return 0
 
 
-def _whom_to_ask(org: OrgEntry) -> str:
+def _whom_to_ask(catalog: Catalog, org: OrgEntry) -> str:
+    """The coordinator's line: whom to call or mail (see ``Catalog.whom_to_ask``)."""
     from .text import national_phone
 
-    data = org.org
-    ways = [f"bel {national_phone(p.number)}" for p in data.phones[:1]]
-    ways += [f"mail {data.email}"] if data.email else []
-    ways += [f"kijk op {data.url}"] if data.url and not ways else []
-    return "vraag het na: " + " of ".join(ways) if ways else "geen contactgegevens; zoek de organisatie op"
+    asked = catalog.whom_to_ask(org)
+    if not asked:
+        return "geen contactgegevens; zoek de organisatie op"
+    ways = []
+    for person in asked:
+        reach = [f"bel {national_phone(person.phone)}"] if person.phone else []
+        reach += [f"mail {person.email}"] if person.email else []
+        reach += [f"kijk op {person.url}"] if person.url and not reach else []
+        named = "" if person.name == org.name else f"{person.name}: "
+        ways.append(named + " of ".join(reach))
+    return "vraag het na: " + "; ".join(ways)
 
 
 def write_schemas(folder: Path) -> int:

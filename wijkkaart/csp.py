@@ -2,10 +2,11 @@
 site and the tile server. Static hosts cannot send headers, so it goes in a ``<meta>`` tag, with the hashes
 of the few inline scripts and styles the theme and folium write (never ``'unsafe-inline'``).
 
-Only the inline scripts the theme's templates are known to write are allowed, never every script found in
-a page: a ``<script>`` written into a page's Markdown, or into a setting the theme shows, does not run.
-``KnownScripts`` learns them as the templates render them: each inline script of a template is wrapped, as
-the template is loaded, in a filter that notes the script's text.
+Only the inline scripts and styles the theme's templates (and wijkkaart's own) are known to write are
+allowed, never every one found in a page: a ``<script>`` or ``<style>`` written into a page's Markdown, or
+into a setting the theme shows, does not apply. ``KnownInline`` learns them as the templates render them:
+each inline script and style of a template is wrapped, as the template is loaded, in a filter that notes
+its text.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ import jinja2
 _INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE
 )
-# In a template's source: the opening tag (not ``src=``, not JSON), the script, the closing tag.
-_TEMPLATE_SCRIPT = re.compile(
-    r"(<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>)(.*?)(</script>)", re.DOTALL | re.IGNORECASE
+# In a template's source: the opening tag (not ``src=``, not JSON), the script or style, the closing tag.
+_TEMPLATE_INLINE = re.compile(
+    r"(<(script|style)\b(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>)(.*?)(</\2>)",
+    re.DOTALL | re.IGNORECASE,
 )
-_FILTER = "wijkkaart_known_script"
+_FILTER = "wijkkaart_known_inline"
 _INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
 _HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
 
@@ -35,11 +37,10 @@ def _hash(text: str) -> str:
 
 
 def policy(html: str, tiles_url: str, known: Collection[str] | None = None) -> str:
-    """The policy for ``html``: its inline scripts are allowed if ``known`` holds them (all of them without
-    ``known``: only for a document wijkkaart writes whole, such as the map document)."""
-    found = _INLINE_SCRIPT.findall(html)
-    scripts = " ".join(sorted({_hash(m) for m in found if known is None or m in known}))
-    styles = " ".join(sorted({_hash(m) for m in _INLINE_STYLE.findall(html)}))
+    """The policy for ``html``: its inline scripts and styles are allowed if ``known`` holds them (all of them
+    without ``known``: only for a document wijkkaart writes whole, such as the map document)."""
+    scripts = " ".join(sorted({_hash(m) for m in _INLINE_SCRIPT.findall(html) if known is None or m in known}))
+    styles = " ".join(sorted({_hash(m) for m in _INLINE_STYLE.findall(html) if known is None or m in known}))
     parts = urlsplit(tiles_url.replace("{s}", "a"))
     tiles = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     return "; ".join(
@@ -72,11 +73,15 @@ def allow_script(html: str, script: str) -> str:
     return html.replace("script-src 'self'", f"script-src 'self' {_hash(script)}", 1)
 
 
-class KnownScripts:
-    """The inline scripts the templates of a jinja environment wrote so far, as they wrote them."""
+class KnownInline:
+    """The inline scripts and styles the templates of a jinja environment wrote so far, as they wrote them."""
 
     def __init__(self) -> None:
-        self.scripts: set[str] = set()
+        self.texts: set[str] = set()
+
+    def add_from(self, html: str) -> None:
+        """The inline scripts and styles of ``html``, which wijkkaart wrote (a page's end of ``<head>``)."""
+        self.texts.update(_INLINE_SCRIPT.findall(html), _INLINE_STYLE.findall(html))
 
     def install(self, env: jinja2.Environment) -> None:
         """From now on ``env`` loads its templates with each inline script noted here when rendered."""
@@ -87,13 +92,13 @@ class KnownScripts:
             env.cache.clear()
 
     def _note(self, text: str) -> str:
-        self.scripts.add(text)
+        self.texts.add(text)
         return text
 
 
 class _NotingLoader(jinja2.BaseLoader):
-    """Another loader's templates, each inline script wrapped in the filter that notes it (as it was, where
-    the wrapped template would not compile)."""
+    """Another loader's templates, each inline script and style wrapped in the filter that notes it (as it
+    was, where the wrapped template would not compile)."""
 
     def __init__(self, loader: jinja2.BaseLoader) -> None:
         self.loader = loader
@@ -102,7 +107,7 @@ class _NotingLoader(jinja2.BaseLoader):
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         source, filename, uptodate = self.loader.get_source(environment, template)
-        noted = _TEMPLATE_SCRIPT.sub(r"\1{% filter " + _FILTER + r" %}\2{% endfilter %}\3", source)
+        noted = _TEMPLATE_INLINE.sub(r"\1{% filter " + _FILTER + r" %}\3{% endfilter %}\4", source)
         if noted != source:
             try:
                 environment.parse(noted)

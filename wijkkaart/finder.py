@@ -13,33 +13,40 @@ the index does not know. The browser only reads these: it decides nothing about 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from .catalog import Catalog, ServiceEntry, WijkEntry
-from .settings import Settings
-from .text import dutch_list
+from .text import dutch_list, languages, national_phone
 from .timetable import compact
 from .urls import org_src, page_url, wijk_src
 
 
 def card_data(entry: ServiceEntry) -> dict[str, Any]:
-    """Everything the browser needs about one spreekuur or activity (links relative to the site root)."""
+    """What the browser needs about one spreekuur or activity beside its card's HTML: the filters' values,
+    the times for "volgende keer", and the short text "Delen" makes (links relative to the site root)."""
     service = entry.service
-    return {
+    data: dict[str, Any] = {
         "uid": entry.uid,
         "name": service.name,
         "org": entry.org.name,
-        "org_url": page_url(org_src(entry.org.slug)),
         "url": f"{page_url(org_src(entry.org.slug))}#{service.id}",
         "themes": entry.themes,
         "walk_in": service.walk_in,
         "free": service.free,
         "languages": service.languages,
-        "when": when_text(entry),
         "where": where_text(entry),
         "phone": _phone(entry),
+        "email": _email(entry),
         "time": compact(entry),
     }
+    if not service.free:
+        data["cost"] = service.fees_description
+    if service.languages != ["nl"]:
+        data["talen"] = languages(service.languages)
+    if service.status == "temporarily_closed":
+        data["closed_note"] = service.status_note
+    return {key: value for key, value in data.items() if value is not None}
 
 
 def when_text(entry: ServiceEntry) -> str:
@@ -52,12 +59,16 @@ def where_text(entry: ServiceEntry) -> str | None:
 
 
 def _phone(entry: ServiceEntry) -> str | None:
-    from .text import national_phone
-
-    if entry.service.handover and entry.service.handover.phone:
-        return national_phone(entry.service.handover.phone)
+    handover = entry.service.handover
+    if handover:
+        return national_phone(handover.phone) if handover.phone else None
     phones = entry.org.org.phones
     return national_phone(phones[0].number) if phones else None
+
+
+def _email(entry: ServiceEntry) -> str | None:
+    handover = entry.service.handover
+    return handover.email if handover else entry.org.org.email
 
 
 def finder_path(key: str) -> str:
@@ -94,8 +105,10 @@ def wijk_lists(catalog: Catalog, wijk: WijkEntry) -> list[str]:
     return ["zoek/index.json", *(finder_path(k) for k in keys)]
 
 
-def finder_files(catalog: Catalog, settings: Settings) -> list[tuple[str, bytes]]:
-    cards = {id(s): card_data(s) for s in catalog.services}
+def finder_files(catalog: Catalog, cards: Mapping[str, str]) -> list[tuple[str, bytes]]:
+    """The index and each list; a list's entry is its card as the server renders it (``cards``: by uid,
+    links relative to the site root) with the uid and the theme it is grouped under."""
+    entries = {id(s): {"uid": s.uid, "theme": s.themes[0], "html": cards[s.uid]} for s in catalog.services}
     files: list[tuple[str, Any]] = [("zoek/index.json", finder_index(catalog))]
-    files += [(finder_path(key), [cards[id(s)] for s in group]) for key, group in catalog.served.groups.items()]
+    files += [(finder_path(key), [entries[id(s)] for s in group]) for key, group in catalog.served.groups.items()]
     return [(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()) for path, data in files]

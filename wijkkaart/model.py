@@ -210,7 +210,10 @@ class Service(Record):
     type: Literal["spreekuur", "activiteit"] = described("'spreekuur' of 'activiteit'.")
     name: Text = described("Naam, bv. 'Inloopspreekuur Geldzaken'.")
     description: Text | None = described("Korte uitleg in één of twee zinnen.", default=None)
-    themes: list[Slug] = described("Thema's (ids uit themes.yaml); leeg: die van de organisatie.", default_factory=list)
+    themes: list[Slug] = described(
+        "Thema's waar dit aanbod over gaat (ids uit themes.yaml); leeg: het eerste thema van de organisatie.",
+        default_factory=list,
+    )
     location: Slug | None = described("Id van een locatie van deze organisatie; leeg: geen vaste plek.", default=None)
     schedule: ScheduleText | None = described(
         "Tijden, bv. 'Fr 09:00-10:30; PH off'. Leeg: alleen op afspraak.", default=None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -25,12 +26,23 @@ from .exports.ical import service_ics_path, wijk_ics_path
 from .finder import card_data, wijk_lists
 from .model import Location, Theme
 from .network import wijk_network
+from .offline import OFFLINE_SRC, wijk_offline_paths
 from .problems import Problem
 from .served import Reach
 from .settings import Settings
 from .text import dutch_list
 from .timetable import holidays, utc_offsets
-from .urls import MAP_FILES, Links, org_src, page_url, print_src, theme_src, wijk_src
+from .urls import (
+    LIST_SRC,
+    LIST_STYLESHEET,
+    ORGS_INDEX,
+    Links,
+    org_src,
+    page_url,
+    print_src,
+    theme_src,
+    wijk_src,
+)
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 ANCHOR = "wk-anchor-placeholder"
@@ -76,7 +88,6 @@ class Renderer:
         )
         self.env.globals.update(
             card_data=card_data,
-            map_files=list(MAP_FILES),
             holidays=holidays(settings.today),
             utc_offsets=utc_offsets(settings.today),
             report_link=self._report_link,
@@ -90,7 +101,9 @@ class Renderer:
             self._page("wijken/index.md", "wijken.md"),
             self._page("themas/index.md", "themas.md"),
             self._page("te-controleren.md", "stale.md"),
-            self._page("offline.md", "offline.md"),
+            self._page(ORGS_INDEX, "orgs.md", groups=by_letter(list(catalog.orgs.values()))),
+            self._page(OFFLINE_SRC, "offline.md"),
+            self._page(LIST_SRC, "list.md", list_stylesheet=LIST_STYLESHEET),
         ]
         pages += [self._page(wijk_src(w.slug), "wijk.md", **self._wijk(w)) for w in catalog.wijken.values()]
         pages += [self._page(print_src(w.slug), "print.md", **self._print(w)) for w in catalog.wijken.values()]
@@ -117,6 +130,18 @@ class Renderer:
             html = html.split(start, 1)[0] + html.split(end, 1)[1]
         html = html.replace(start, "").replace(end, "").replace(ANCHOR, anchor)
         return Markup(html.replace(f"<{HEADING} ", f"<{heading} ").replace(f"</{HEADING}>", f"</{heading}>"))
+
+    def finder_card(self, entry: ServiceEntry) -> str:
+        """The card as the finder and the search show it, under a theme heading (h3) of the results: the one
+        the organisation, wijk and theme pages share (two folders deep, so rendered once for all of them),
+        its links made relative to the site root (the browser resolves them there)."""
+        html = str(self._card(entry, f"pc-{entry.org.slug}-{entry.service.id}", Links.at_depth(2), heading="h4"))
+        html = html.replace('href="../../', 'href="')
+        return html.replace("<!--zoek:uit-->", "").replace("<!--/zoek:uit-->", "")
+
+    def finder_cards(self) -> dict[str, str]:
+        """Every entry's card for the browser, by uid."""
+        return {entry.uid: self.finder_card(entry) for entry in self.catalog.services}
 
     def _render_card(self, entry: ServiceEntry, links: Links, anchor: str, show_org: bool, heading: str) -> str:
         return self.env.get_template("card.html").render(
@@ -159,7 +184,7 @@ class Renderer:
             "orgs": self.catalog.orgs_in(services),
             "citywide": citywide,
             "regional": any(self.catalog.reach(s).regio for s in citywide),
-            "finder_lists": wijk_lists(self.catalog, wijk),
+            "offline_paths": wijk_offline_paths(self.catalog, wijk, wijk_lists(self.catalog, wijk), self.maps),
         }
 
     def _print(self, wijk: WijkEntry) -> dict[str, Any]:
@@ -205,6 +230,21 @@ class Renderer:
     def _route(self, location: Location) -> str:
         address = f"{location.address}, {location.postal_code} {location.city}"
         return self.settings.route_url.format(address=quote(address))
+
+
+def by_letter(orgs: list[OrgEntry]) -> list[tuple[str, list[OrgEntry]]]:
+    """Organisations A to Z under their first letter ("'s-Hertogenbosch" under H, "Één" under E; names
+    that start with a digit under "0-9")."""
+    groups: dict[str, list[OrgEntry]] = {}
+    for org in sorted(orgs, key=lambda o: (_sort_key(o.name), o.slug)):
+        first = _sort_key(org.name)[:1].upper()
+        groups.setdefault(first if first.isalpha() else "0-9", []).append(org)
+    return sorted(groups.items(), key=lambda item: (item[0] == "0-9", item[0]))
+
+
+def _sort_key(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return re.sub(r"^'s-|^'t |[^a-z0-9]", "", plain) or plain
 
 
 def whole_area(catalog: Catalog, reach: Reach) -> str:

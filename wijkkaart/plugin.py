@@ -31,7 +31,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from .build import SCRIPT, STYLESHEET, Site, build_site, publish, staged
-from .csp import KnownScripts, allow_script, with_csp
+from .csp import KnownInline, allow_script, with_csp
 from .frames import TEMPLATE as FRAME_TEMPLATE
 from .frames import Frames, untested
 from .offline import head_template
@@ -52,7 +52,10 @@ BUILDERS = ("mkdocs", "properdocs")  # the loggers whose warnings stop a strict 
 # Settings the theme writes into every page as they are (as HTML): escaped, so that they show as written.
 # ``copyright`` is left as it is: Material documents it as HTML; the policy keeps any script in it from running.
 SHOWN_SETTINGS = ("site_name", "site_description", "site_author", "repo_name")
+UNSAFE_IN_SCRIPT = re.compile(r"[\"'`\\<>\s]")
 UNCHANGED = "de vorige site is niet veranderd"
+THEME_SCRIPT = "assets/javascripts/bundle."  # Material's one script
+STYLESHEET_LINK = '<link rel="stylesheet"'
 
 
 class _WrittenLater(File):
@@ -86,7 +89,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.staging: Path | None = None
         self.nav_pages: list[Page] = []
         self.frames: Frames | None = None
-        self.known = KnownScripts()
+        self.known = KnownInline()
         self.dirty = False
         self.good: Site | None = None  # in serve: the last site whose build went well from start to end
         self.swap: Swap | None = None
@@ -94,6 +97,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         self.built: MkDocsConfig | None = None
         self.warnings: CountHandler | None = None
         self.phase = "instellingen lezen"
+        self.page_errors = _PageErrors()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
@@ -102,6 +106,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         _require_material(config)
         _no_web_fonts(config)
+        config.extra.setdefault("generator", False)  # no "Made with Material for MkDocs" in English
         _dutch_theme(config)
         _escape_shown_settings(config)
         if not self.serving:
@@ -113,19 +118,21 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         config.extra_css.append(STYLESHEET)
         script = ExtraScriptValue(SCRIPT)
         script.type = "module"
+        script.async_ = True  # runs once fetched (and the page read), not after the theme's script
         config.extra_javascript.append(script)
-        if not self.serving:
-            self._build_beside(config)
+        self._build_beside(config)
+        self.page_errors.install()
         return config
 
     def _build_beside(self, config: MkDocsConfig) -> None:
         """Every builder (this one, mkdocs, other plugins) writes into a fresh folder, which takes the site
-        folder's place only when all of it is written (see ``swap``); ``serve`` has its own folder."""
+        folder's place only when all of it is written (see ``swap``); in ``serve`` too, whose server then
+        always has a whole site to send."""
         self.site_dir, self.built = config.site_dir, config
         with _failing_as("een nieuwe map voor de site maken"):
             self.swap = Swap.prepare(Path(config.site_dir), self.dirty)
         config.site_dir = str(self.swap.fresh)
-        log.info(
+        (log.debug if self.serving else log.info)(
             "wijkkaart: de site komt eerst in %s en neemt pas als alles klaar is de plaats in van %s.",
             self.swap.fresh,
             self.swap.site,
@@ -191,14 +198,21 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         root = "../" * page.url.count("/")
         if root not in self.heads:
             self.heads[root] = self.head.render(root=root)
-        output = output.replace("</head>", self.heads[root] + "</head>", 1)
-        return with_csp(output, self.settings.tiles_url, self.known.scripts)
+            self.known.add_from(self.heads[root])
+        # Before the theme's stylesheets (and the inline script after them, which holds up the reading of the
+        # page until they are in): the finder's modules are fetched together with the styles.
+        at = output.find(STYLESHEET_LINK)
+        at = at if at >= 0 else output.find("</head>")
+        output = output[:at] + self.heads[root] + output[at:]
+        return with_csp(_theme_script_later(_dutch_landmarks(output)), self.settings.tiles_url, self.known.texts)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         assert self.settings is not None
         if not template_name.endswith(".html"):
             return output_content
-        return with_csp(output_content, self.settings.tiles_url, self.known.scripts)
+        if template_name == "404.html":
+            output_content = _dutch_not_found(output_content, config.site_url or "/")
+        return with_csp(output_content, self.settings.tiles_url, self.known.texts)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -231,7 +245,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             log.info("wijkkaart: gedeelde kaders zijn niet getest met %s; het thema maakt elke pagina.", untested_theme)
         self.frames = Frames(env, self.nav_pages, enabled=untested_theme is None)
         self.frames.install()
-        self.known = KnownScripts()  # the inline scripts the policy allows: those the theme's templates write
+        self.known = KnownInline()  # what the policy allows inline: what the theme's templates write
         self.known.install(env)
         self._lap("mkdocs: pages read")
         return env
@@ -261,10 +275,10 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         from .search import build_search_index, search_records
 
         assert self.site is not None
-        catalog, output = self.site.catalog, Path(config.site_dir) / "pagefind"
+        catalog, cards, output = self.site.catalog, self.site.cards, Path(config.site_dir) / "pagefind"
         pages = [p for p in self.site.pages if files.get_file_from_path(p.src) is None]
         return Background(
-            lambda: build_search_index(output, pages, search_records(catalog)), not self.serving, SEARCH_STEP
+            lambda: build_search_index(output, pages, search_records(catalog, cards)), not self.serving, SEARCH_STEP
         )
 
     @event_priority(-100)  # last: other plugins write into the fresh folder too, before it replaces the site
@@ -294,6 +308,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             swap.commit()
 
     def _stop_counting(self) -> None:
+        self.page_errors.remove()
         if self.warnings is not None:
             for name in BUILDERS:
                 logging.getLogger(name).removeHandler(self.warnings)
@@ -359,7 +374,8 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         if self.built is not None:
             self.built.site_dir, self.built = self.site_dir, None
         if not isinstance(error, (BuildError, Abort)):
-            log.error(f"wijkkaart: {StepFailed(self.phase, describe(error))}; {UNCHANGED}.")
+            phase = f"{self.phase}, bij {self.page_errors.page}" if self.page_errors.page else self.phase
+            log.error(f"wijkkaart: {StepFailed(phase, describe(error))}; {UNCHANGED}.")
             raise Abort("Aborted with a BuildError!") from None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -374,7 +390,35 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
             if path.exists():
                 server.watch(str(path))
         _allow_live_reload(server)
+        _never_waiting(server)
         return server
+
+
+class _PageErrors(logging.Filter):
+    """mkdocs logs a failure while it writes a page (a full disk) in English before it raises it; the page is
+    named in wijkkaart's one Dutch message instead."""
+
+    START = "Error building page '"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page = ""
+
+    def install(self) -> None:
+        self.page = ""
+        for name in BUILDERS:
+            logging.getLogger(f"{name}.commands.build").addFilter(self)
+
+    def remove(self) -> None:
+        for name in BUILDERS:
+            logging.getLogger(f"{name}.commands.build").removeFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not message.startswith(self.START) or message.endswith(":"):  # a BuildError: mkdocs prints it next
+            return True
+        self.page = message[len(self.START) :].split("'", 1)[0]
+        return False
 
 
 @contextlib.contextmanager
@@ -399,11 +443,19 @@ def _require_material(config: MkDocsConfig) -> None:
 
 
 def _escape_shown_settings(config: MkDocsConfig) -> None:
-    """``site_name: Geld & Zo`` shows as written, and ``<script>`` in it as text, not as a script."""
+    """``site_name: Geld & Zo`` shows as written, and ``<script>`` in it as text, not as a script. Material
+    writes ``extra.scope`` into one of its scripts: only a plain path or address is let through."""
     for key in SHOWN_SETTINGS:
         value = config.get(key)
         if isinstance(value, str):
             config[key] = html.escape(value)
+    extra: dict[str, Any] = dict(config.extra or {})
+    scope = extra.get("scope")
+    if scope is not None and (not isinstance(scope, str) or UNSAFE_IN_SCRIPT.search(scope)):
+        raise PluginError(
+            f"wijkkaart: 'extra.scope' in mkdocs.yml moet een pad of adres zijn, zonder aanhalingstekens, "
+            f"'\\', '<' of '>' (nu: {scope!r}). Schrijf bv. 'scope: /sociale-kaart/' of laat het weg."
+        )
 
 
 def _no_web_fonts(config: MkDocsConfig) -> None:
@@ -437,10 +489,58 @@ def _warn_without_site_url(settings: Settings) -> None:
         log.warning("wijkkaart: %s", missing.text())
 
 
+# The theme's English landmark names (its Dutch translation leaves them as they are).
+LANDMARKS = (('aria-label="Header"', 'aria-label="Paginakop"'), ('aria-label="Tabs"', 'aria-label="Hoofdmenu"'))
+NOT_FOUND = "<h1>404 - Not found</h1>"
+
+
+def _dutch_landmarks(page: str) -> str:
+    for english, dutch in LANDMARKS:
+        page = page.replace(english, dutch, 1)
+    return page
+
+
+def _dutch_not_found(page: str, home: str) -> str:
+    """The theme's 404 page in Dutch, with the way home (a 404 page is shown at any address: a full link)."""
+    dutch = (
+        "<h1>Deze pagina bestaat niet</h1>\n<p>De pagina is verplaatst of weggehaald, of het adres klopt niet."
+        f' Ga naar de <a href="{html.escape(home)}">startpagina</a> en zoek daar op postcode, wijk of woord.</p>'
+    )
+    return _dutch_landmarks(page.replace(NOT_FOUND, dutch, 1))
+
+
+def _theme_script_later(page: str) -> str:
+    """Material's script (35 KB) at the end of the page is fetched after the finder's and does not hold up the
+    page being read (``defer``: it runs at the same point, after the page is read); on a slow connection the
+    postcode answer no longer waits for it."""
+    start = page.rfind(THEME_SCRIPT)
+    if start < 0:
+        return page
+    end = page.find('"></script>', start)
+    return page[:end] + '" defer fetchpriority="low"' + page[end + 1 :] if end > 0 else page
+
+
 def _inclusion(src: str) -> InclusionLevel:
     """Generated pages stay out of the navigation, except the start, wijken and thema's pages; a site may still
     list any page in its ``nav``."""
     return InclusionLevel.UNDEFINED if src in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+
+
+def _never_waiting(server: Any) -> None:
+    """The builder's server holds every request until a rebuild succeeds (it "appears stuck"); a rebuild
+    that fails for a reason wijkkaart cannot turn into a banner (a theme's template, a full disk) leaves the
+    last site whole (see ``swap``), and the server sends it: the failure is logged, not raised."""
+    rebuild = getattr(server, "builder", None)
+    if rebuild is None:
+        return
+
+    def builder(*args: Any, **kwargs: Any) -> None:
+        try:
+            rebuild(*args, **kwargs)
+        except (Exception, SystemExit):  # mkdocs' Abort is a SystemExit; its message is logged already
+            log.error("wijkkaart: de site is niet opnieuw gebouwd; de server toont de vorige versie.")
+
+    server.builder = builder
 
 
 def _allow_live_reload(server: Any) -> None:

@@ -228,6 +228,7 @@ def _org_ref(doc: Document, path: KeyPath, ref: str, ids: _Ids) -> Iterator[Prob
 def _service_problems(org: OrgEntry, i: int, ids: _Ids, register: Register | None, today: date) -> Iterator[Problem]:
     service, doc, base = org.org.services[i], org.doc, ("services", i)
     yield from _themes(doc, (*base, "themes"), service.themes, ids)
+    yield from _inherited_themes(org, i)
     yield from _location_ref(org, i)
     for j, wijk in enumerate(service.service_area.wijken):
         yield from _wijk_ref(doc, (*base, "service_area", "wijken", j), wijk, ids)
@@ -251,6 +252,23 @@ def _service_problems(org: OrgEntry, i: int, ids: _Ids, register: Register | Non
             "Haal het weg als het niet meer bestaat, of pas de datum aan.",
             Severity.WARNING,
         )
+
+
+def _inherited_themes(org: OrgEntry, i: int) -> Iterator[Problem]:
+    """An entry without themes of its own is listed under its organisation's first theme only (see
+    ``ServiceEntry.themes``): the buurttuin of a welfare organisation is not debt help."""
+    service, themes = org.org.services[i], org.org.themes
+    if service.themes or len(themes) < 2:
+        return
+    yield _at(
+        org.doc,
+        ("services", i),
+        "themes-inherited",
+        f"'{service.name}' heeft geen eigen thema's; de organisatie heeft er {len(themes)} ({', '.join(themes)}),"
+        f" dus staat het nu alleen bij '{themes[0]}'.",
+        f"Schrijf bij dit aanbod de thema's waar het over gaat, bv. 'themes: [{themes[0]}]'.",
+        Severity.WARNING,
+    )
 
 
 def _wijk_ref(doc: Document, path: KeyPath, wijk: str, ids: _Ids) -> Iterator[Problem]:

@@ -18,6 +18,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,9 +46,14 @@ class EntryRecord:
     wijk: str
     when: str
     filters: dict[str, list[str]]
+    card: str | None = None  # the card as the browser shows it (links relative to the site root)
 
     def meta(self) -> dict[str, object]:
-        return {"id": self.anchor, "naam": self.name, "wijk": self.wijk, "wanneer": self.when, "filters": self.filters}
+        meta: dict[str, object] = {"id": self.anchor, "naam": self.name, "wijk": self.wijk, "wanneer": self.when}
+        meta["filters"] = self.filters
+        if self.card is not None:
+            meta["kaart"] = self.card
+        return meta
 
 
 @dataclass(frozen=True)
@@ -65,13 +71,14 @@ class OrgRecord:
         return json.dumps([e.meta() for e in self.entries], ensure_ascii=False, separators=(",", ":"))
 
 
-def search_records(catalog: Catalog) -> dict[str, OrgRecord]:
-    """The search additions for every organisation, by the source path of its page."""
-    return {org_src(org.slug): _org_record(catalog, org) for org in catalog.orgs.values()}
+def search_records(catalog: Catalog, cards: Mapping[str, str] | None = None) -> dict[str, OrgRecord]:
+    """The search additions for every organisation, by the source path of its page; with ``cards`` (by uid,
+    see ``Site.cards``) each entry carries its card, which the results show as the pages do."""
+    return {org_src(org.slug): _org_record(catalog, org, cards or {}) for org in catalog.orgs.values()}
 
 
-def _org_record(catalog: Catalog, org: OrgEntry) -> OrgRecord:
-    return OrgRecord([_entry(catalog, entry) for entry in catalog.services_of(org)])
+def _org_record(catalog: Catalog, org: OrgEntry, cards: Mapping[str, str]) -> OrgRecord:
+    return OrgRecord([_entry(catalog, entry, cards.get(entry.uid)) for entry in catalog.services_of(org)])
 
 
 def _whole(catalog: Catalog, entry: ServiceEntry) -> list[str]:
@@ -84,7 +91,7 @@ def _whole(catalog: Catalog, entry: ServiceEntry) -> list[str]:
     return (["hele regio"] if reach.regio else []) + [f"heel {served.display(g)}" for g in reach.gemeenten]
 
 
-def _entry(catalog: Catalog, entry: ServiceEntry) -> EntryRecord:
+def _entry(catalog: Catalog, entry: ServiceEntry, card: str | None) -> EntryRecord:
     service, when = entry.service, when_text(entry)
     wijken = [w.name for w in catalog.wijken_served(entry)] or _whole(catalog, entry)
     themes = [catalog.themes[t].name for t in entry.themes]
@@ -109,7 +116,7 @@ def _entry(catalog: Catalog, entry: ServiceEntry) -> EntryRecord:
         "zonder afspraak": ["ja" if service.walk_in else "nee"],
         "taal": languages(service.languages).split(", "),
     }
-    return EntryRecord(service.id, service.name, content, ", ".join(wijken), when, filters)
+    return EntryRecord(service.id, service.name, content, ", ".join(wijken), when, filters, card)
 
 
 def build_search_index(output: Path, pages: list[Page], records: dict[str, OrgRecord]) -> int:

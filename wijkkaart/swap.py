@@ -110,13 +110,13 @@ def _copy(source: Path, target: Path) -> None:
 
 def _exchange(first: Path, second: Path) -> None:
     """Two paths trade places in one step of the file system."""
-    libc = ctypes.CDLL(None, use_errno=True)
+    libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith(("linux", "darwin")) else None
     a, b = os.fsencode(first), os.fsencode(second)
-    if sys.platform.startswith("linux") and hasattr(libc, "renameat2"):
+    if libc is not None and hasattr(libc, "renameat2"):
         done = libc.renameat2(_AT_FDCWD, a, _AT_FDCWD, b, _RENAME_EXCHANGE)
-    elif sys.platform == "darwin" and hasattr(libc, "renamex_np"):
+    elif libc is not None and hasattr(libc, "renamex_np"):
         done = libc.renamex_np(a, b, _RENAME_SWAP)
-    else:
+    else:  # Windows: no such call (a folder in use cannot be renamed there anyway)
         raise OSError(errno.ENOSYS, "no atomic exchange", str(first))
     if done != 0:
         code = ctypes.get_errno()

@@ -34,6 +34,7 @@ MAP_FILES = (
 )
 
 
+ORGS_INDEX = "organisaties/index.md"  # every organisation, A to Z (linked from the home page)
 NAV_PAGES = frozenset({"index.md", "wijken/index.md", "themas/index.md"})  # the generated pages a menu may hold
 
 
@@ -65,6 +66,10 @@ def page_url(src: str) -> str:
 
 def wijk_src(slug: str) -> str:
     return f"wijken/{slug}.md"
+
+
+LIST_SRC = "lijstje.md"  # the client's list (kept in the browser; the page shows it, shares and prints it)
+LIST_STYLESHEET = "assets/wijkkaart/css/list.css"  # loaded by the list page only
 
 
 def print_src(slug: str) -> str:
@@ -125,6 +130,10 @@ class Links:
 
     def org(self, slug: str, anchor: str = "") -> str:
         return self.to(org_src(slug), anchor)
+
+    def orgs(self) -> str:
+        """The A–Z list of organisations."""
+        return self.to(ORGS_INDEX)
 
     def theme(self, theme_id: str) -> str:
         return self.to(theme_src(theme_id))

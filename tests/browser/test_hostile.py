@@ -86,7 +86,8 @@ def test_csp_blocks_an_injected_inline_script(browser: Browser, hostile_site: tu
 
 
 def test_search_results_show_payloads_as_text(browser: Browser, hostile_site: tuple[str, Path]) -> None:
-    """Search results are built from Pagefind's metadata (names, schedules, the entries as JSON): as text."""
+    """Search results are built from Pagefind's metadata (names, schedules, the entries as JSON, each one's card
+    as the server escaped it): as text."""
     url, _ = hostile_site
     page = browser.new_page(viewport={"width": 390, "height": 844})
     dialogs: list[str] = []
@@ -96,7 +97,7 @@ def test_search_results_show_payloads_as_text(browser: Browser, hostile_site: tu
     results = page.locator("[data-wk-search-results]")
     entry = results.locator("li.wk-result-entry").first
     entry.wait_for()
-    assert entry.get_by_role("link").inner_text() == "<script>alert('dienst')</script>"
+    assert entry.locator(".wk-service__name").get_by_role("link").inner_text() == "<script>alert('dienst')</script>"
     assert results.locator("script, img, iframe").count() == 0
     page.wait_for_timeout(300)
     assert page.evaluate("typeof window.__pwned") == "undefined"
@@ -107,10 +108,12 @@ def test_search_results_show_payloads_as_text(browser: Browser, hostile_site: tu
 def test_a_script_written_into_a_page_or_a_setting_does_not_run(
     browser: Browser, hostile_site: tuple[str, Path]
 ) -> None:
-    """The policy allows the inline scripts the theme is known to write, not every script in the output:
-    a ``<script>`` in ``content/over.md`` stays in the page and is refused; ``site_name`` shows as text."""
+    """The policy allows the inline scripts and styles the theme is known to write, not every one in the
+    output: a ``<script>`` and a ``<style>`` in ``content/over.md`` stay in the page and are refused;
+    ``site_name`` shows as text."""
     url, root = hostile_site
-    assert '<script>window.__pwned = "markdown"</script>' in (root / "over" / "index.html").read_text(encoding="utf-8")
+    over = (root / "over" / "index.html").read_text(encoding="utf-8")
+    assert '<script>window.__pwned = "markdown"</script>' in over and "visibility: hidden" in over
     page = browser.new_page()
     refused: list[str] = []
     page.on("console", lambda message: refused.append(message.text))
@@ -119,6 +122,8 @@ def test_a_script_written_into_a_page_or_a_setting_does_not_run(
     assert page.evaluate("typeof window.__pwned") == "undefined"
     blocked = [text for text in refused if "inline script violates" in text and "has been blocked" in text]
     assert len(blocked) == 1, refused  # the page's one script, and none of the theme's
+    assert [text for text in refused if "inline style violates" in text] != [], refused
+    assert page.evaluate("getComputedStyle(document.body).visibility") == "visible"
     assert page.evaluate("typeof __md_get") == "function"  # the theme's own inline scripts do run
     name = "Vijandige <script>window.__pwned = 'site_name'</script> invoer & zo"
     assert page.locator(".md-header__topic .md-ellipsis").first.inner_text() == name

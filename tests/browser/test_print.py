@@ -15,17 +15,21 @@ def _pdf_text(phone: Page, url: str) -> tuple[int, str]:
     phone.goto(url)
     phone.emulate_media(media="print")
     reader = PdfReader(io.BytesIO(phone.pdf(format="A4", print_background=False)))
-    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+    return len(reader.pages), " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
 def test_wijk_sheet_prints_on_a4_with_everything_for_the_wijk(phone: Page, site_url: str) -> None:
     pages, text = _pdf_text(phone, site_url + "/wijken/schilderswijk/print/")
     assert pages == 1
     assert "Hulp en activiteiten in Schilderswijk" in text
-    assert "Koffieochtend voor vrouwen — Schilderswijk Moeders" in text
-    assert "Wanneer: elke donderdag 9.30–11.30 uur; niet op feestdagen · zonder afspraak · gratis" in text
-    assert "Waar: Buurtcentrum De Mussen, Voorbeeldstraat 2, 2525 AA Den Haag" in text
-    assert "Inloopspreekuur Geldzaken — Helpdesk Geldzaken" in text  # the whole gemeente, held elsewhere
+    assert "Koffieochtend voor vrouwen Door Schilderswijk Moeders" in text
+    assert "Wanneer: elke donderdag 9.30–11.30 uur; niet op feestdagen" in text
+    assert "Waar: Buurtcentrum De Mussen voorbeeld Voorbeeldstraat 2, 2525 AA Den Haag" in text  # labelled
+    assert "Bel 070 000 0102" in text  # the warm handover
+    assert "Hoe: zonder afspraak Kosten: gratis Talen: Nederlands, Arabisch, Turks" in text
+    assert "Kosten: € 1 per middag, inclusief koffie" in text  # the price, not only a missing "gratis"
+    assert "volgende keer" not in text and "Route plannen" not in text  # paper outlives both
+    assert "Inloopspreekuur Geldzaken Door Helpdesk Geldzaken" in text  # the whole gemeente, held elsewhere
     assert "Maatje aanvragen – wijkteam Moerwijk" not in text
     assert "Scan de code voor de nieuwste tijden" in text
     assert "Afdrukken" not in text and "Zoek op postcode" not in text

@@ -3,6 +3,16 @@
 import { holidays } from "./common.js";
 import { daysLeftInWeek, onWithin } from "./when.js";
 import { entryOf } from "./cards.js";
+import { fillForm, formParams, setParams } from "./state.js";
+
+export const FILTER_NAMES = ["thema", "taal", "wanneer", "zonder_afspraak", "gratis"];
+const WIDER = {
+  thema: "kies „alle thema's”",
+  taal: "kies „alle talen”",
+  wanneer: "kies „altijd”",
+  zonder_afspraak: "zet „zonder afspraak” uit",
+  gratis: "zet „gratis” uit",
+};
 
 function matches(entry, chosen, days) {
   if (chosen.thema && !entry.themes.includes(chosen.thema)) return false;
@@ -12,6 +22,18 @@ function matches(entry, chosen, days) {
   if (chosen.wanneer === "vandaag" && !onWithin(entry.time, days, 0)) return false;
   if (chosen.wanneer === "week" && !onWithin(entry.time, days, daysLeftInWeek())) return false;
   return true;
+}
+
+/** With nothing to see: which one filter to widen, and how many that would show (or: clear them all). */
+function widen(cards, chosen, days) {
+  const tips = [];
+  for (const name of Object.keys(chosen).filter((key) => chosen[key])) {
+    const wider = { ...chosen, [name]: "" };
+    const count = cards.filter((card) => matches(entryOf(card), wider, days)).length;
+    if (count) tips.push(`${WIDER[name] || name} (${count} te zien)`);
+  }
+  const tip = tips.length ? tips.join(" of ") : `wis de filters (${cards.length} te zien)`;
+  return `Niets te zien met deze filters. Probeer: ${tip}.`;
 }
 
 export function applyFilters(form) {
@@ -29,20 +51,32 @@ export function applyFilters(form) {
     shown += ok ? 1 : 0;
   }
   for (const section of scope.querySelectorAll("[data-wk-group]")) {
-    const empty = !section.querySelector("[data-wk-entry]:not([hidden])");
-    if (section.hidden !== empty) section.hidden = empty;
+    const visible = section.querySelectorAll("[data-wk-entry]:not([hidden])").length;
+    if (section.hidden !== !visible) section.hidden = !visible;
+    for (const number of scope.querySelectorAll(`[data-wk-group-count="${section.dataset.wkGroup}"]`)) {
+      if (number.textContent !== String(visible)) number.textContent = String(visible);
+      const item = number.closest("li");
+      if (item && item.hidden !== !visible) item.hidden = !visible;
+    }
   }
   const count = form.querySelector("[data-wk-count]");
-  if (count) count.textContent = `${shown} van ${cards.length} te zien`;
+  if (count) count.textContent = shown || !cards.length ? `${shown} van ${cards.length} te zien` : widen(cards, chosen, days);
 }
 
 export function enhanceFilters(root = document) {
   for (const form of root.querySelectorAll("form[data-wk-filters]")) {
     if (form.dataset.wkReady) continue;
     form.dataset.wkReady = "1";
-    form.addEventListener("change", () => applyFilters(form));
+    form.addEventListener("change", () => {
+      applyFilters(form);
+      setParams(formParams(form, FILTER_NAMES));
+    });
     form.addEventListener("submit", (event) => event.preventDefault());
-    form.addEventListener("reset", () => setTimeout(() => applyFilters(form)));
+    form.addEventListener("reset", () => setTimeout(() => {
+      applyFilters(form);
+      setParams(formParams(form, FILTER_NAMES));
+    }));
+    fillForm(form, FILTER_NAMES);
     applyFilters(form);
   }
 }

@@ -1,8 +1,10 @@
 // Postcode lookup in the browser alone: "2533 AB", "2533ab" or "2533" → the wijk(en) and what serves it.
 
 import { countResults, el, getJSON, siteUrl } from "./common.js";
-import { enhanceCards } from "./cards.js";
-import { applyFilters } from "./filters.js";
+import { cardFrom, enhanceCards } from "./cards.js";
+import { FILTER_NAMES, applyFilters } from "./filters.js";
+import { noConnection } from "./offline.js";
+import { fillForm, params, restoreScroll, restoringByScript, setParams } from "./state.js";
 
 const POSTCODE = /^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})?\s*$/;
 
@@ -19,24 +21,11 @@ async function servicesIn(lists) {
   return [...seen.values()];
 }
 
-function card(entry) {
-  const article = el("article", { class: "wk-service", id: `pc-${entry.uid.replace("/", "-")}` },
-    el("h4", { class: "wk-service__name" }, entry.name),
-    el("p", { class: "wk-service__org" }, "Door ", el("a", { href: siteUrl(entry.org_url) }, entry.org)),
-    el("p", { class: "wk-badges" }, el("span", { class: "wk-badge" }, entry.walk_in ? "zonder afspraak" : "op afspraak"),
-      entry.free ? el("span", { class: "wk-badge" }, "gratis") : null),
-    el("p", {}, entry.when),
-    el("p", { class: "wk-next", "data-wk-next": true }),
-    entry.where ? el("p", { class: "wk-address" }, entry.where) : null,
-    el("p", { class: "wk-actions", "data-wk-actions": true }, el("a", { href: siteUrl(entry.url) }, "Meer informatie")));
-  article.dataset.wkEntry = JSON.stringify(entry);
-  return article;
-}
-
 function render(results, entries, index) {
-  const groups = Object.entries(index.themes).map(([id, name]) => [id, name, entries.filter((e) => e.themes[0] === id)]);
+  const groups = Object.entries(index.themes).map(([id, name]) => [id, name, entries.filter((e) => e.theme === id)]);
   results.replaceChildren(...groups.filter(([, , list]) => list.length).map(([id, name, list]) =>
-    el("section", { "data-wk-group": id }, el("h3", {}, `${name} (${list.length})`), list.map(card))));
+    el("section", { "data-wk-group": id }, el("h3", {}, `${name} (`, el("span", { "data-wk-group-count": id }, String(list.length)), ")"),
+      list.map((entry) => cardFrom(entry.html)))));
   enhanceCards(results);
 }
 
@@ -55,7 +44,40 @@ function answer(pc4, status, index, gemeente, wijkIds, entries) {
     [i ? " en " : "", el("a", { href: siteUrl(w.url) }, w.name)]), `${inGemeente}. ${count}.`);
 }
 
-async function lookup(form) {
+/** What the build decided for this PC4 (zoek/index.json and the lists it names): read, never worked out. */
+export async function servedAt(pc4) {
+  const index = await getJSON("zoek/index.json");
+  const [status, where, wijkIds, lists] = index.pc4[pc4] || ["buiten", null, [], index.buiten];
+  return { index, status, where, wijkIds, entries: await servicesIn(lists) };
+}
+
+const KEPT = "wk-postcode";
+
+/** The postcode in use: the address's, else the last one looked up in this tab. */
+export function postcodeInUse() {
+  const own = parsePostcode(params().get("postcode"));
+  if (own) return own;
+  try {
+    return parsePostcode(sessionStorage.getItem(KEPT));
+  } catch {
+    return null;
+  }
+}
+
+function keepPostcode(pc4) {
+  try {
+    sessionStorage.setItem(KEPT, pc4);
+  } catch {
+    // a browser that keeps nothing: the address still holds it
+  }
+}
+
+/** "2533 ab" → "2533AB" for the address. */
+function written(text) {
+  return text.replace(/\s+/g, "").toUpperCase();
+}
+
+async function lookup(form, fromAddress) {
   const message = form.querySelector("[data-wk-message]");
   const results = form.parentElement.querySelector("[data-wk-results]");
   const filters = form.parentElement.querySelector("form[data-wk-filters]");
@@ -65,24 +87,47 @@ async function lookup(form) {
     message.textContent = `Dit is geen postcode. Typ vier cijfers en eventueel twee letters, bijvoorbeeld ${form.elements.postcode.placeholder}.`;
     return;
   }
-  const index = await getJSON("zoek/index.json");
-  const [status, where, wijkIds, lists] = index.pc4[pc4] || ["buiten", null, [], index.buiten];
-  const entries = await servicesIn(lists);
+  const { index, status, where, wijkIds, entries } = await servedAt(pc4);
   message.replaceChildren(answer(pc4, status, index, where === null ? null : index.gemeenten[where], wijkIds, entries));
   render(results, entries, index);
+  keepPostcode(pc4);
   if (filters) {
     filters.hidden = false;
+    if (fromAddress) fillForm(filters, FILTER_NAMES);
     applyFilters(filters);
   }
+  if (!fromAddress) {
+    setParams({ postcode: written(form.elements.postcode.value) });
+    restoringByScript();  // this entry's results come back by script, after Back too
+  }
+  if (!fromAddress || !restoreScroll()) message.scrollIntoView({ block: "start" });
+}
+
+function failed(form, error) {
+  form.querySelector("[data-wk-message]").textContent = noConnection("postcode", error)
+    || "Zoeken lukte niet. Probeer het opnieuw.";
+}
+
+/** While the postcode is typed (or when it was typed before the scripts came), its files are fetched. */
+function prefetch(form) {
+  const pc4 = parsePostcode(form.elements.postcode.value);
+  if (pc4) servedAt(pc4).catch(() => {});
 }
 
 export function enhancePostcode(root = document) {
-  for (const form of root.querySelectorAll("form[data-wk-postcode]")) {
+  const forms = [...root.querySelectorAll("form[data-wk-postcode]")];
+  for (const form of forms) {
+    form.elements.postcode.addEventListener("input", () => prefetch(form));
+    prefetch(form);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      lookup(form).catch(() => {
-        form.querySelector("[data-wk-message]").textContent = "Zoeken lukte niet. Probeer het opnieuw.";
-      });
+      lookup(form, false).catch((error) => failed(form, error));
     });
+  }
+  const asked = params().get("postcode");
+  if (asked && forms.length) {  // a reload, a bookmark, a shared link or Back: the results again
+    restoringByScript();
+    forms[0].elements.postcode.value = asked;
+    lookup(forms[0], true).catch((error) => failed(forms[0], error));
   }
 }

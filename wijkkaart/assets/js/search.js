@@ -1,14 +1,25 @@
 // Word search with Pagefind. Nothing of the search is downloaded until the box is used.
 
 import { countResults, el, siteRoot, siteUrl } from "./common.js";
+import { cardFrom, enhanceCards } from "./cards.js";
+import { markElsewhere } from "./elsewhere.js";
+import { noConnection } from "./offline.js";
+import { params, restoreScroll, restoringByScript, setParams } from "./state.js";
 
 let pagefind = null;
+let failed = 0;
 
 async function load() {
   if (!pagefind) {
-    pagefind = import(siteUrl("pagefind/pagefind.js")).then(async (module) => {
+    // A browser remembers a module it could not fetch: after a failure (no signal) the next try asks anew.
+    const retry = failed ? `?opnieuw=${failed}` : "";
+    pagefind = import(siteUrl(`pagefind/pagefind.js${retry}`)).then(async (module) => {
       await module.options({ baseUrl: siteRoot().pathname });
       return module;
+    });
+    pagefind.catch(() => {
+      pagefind = null;
+      failed += 1;
     });
   }
   return pagefind;
@@ -26,17 +37,22 @@ function passes(entry, filters) {
   return Object.entries(filters).every(([name, value]) => (entry.filters[name] || []).includes(value));
 }
 
-/** The entries of an organisation to show: those the words were found in (else all), that pass the filters. */
+/** The entries of an organisation to show: those the words were found in that pass the filters. Words found
+ * only in the organisation's own text (its partners, its description) show the organisation, not all of its
+ * entries: a search for "schulden" must not show the buurttuin of a partner of the debt helpers. */
 function shownEntries(list, data, filters) {
-  const all = list.filter((e) => passes(e, filters));
   const hit = new Set((data.sub_results || []).map((s) => s.anchor && s.anchor.id).filter(Boolean));
-  const found = all.filter((e) => hit.has(e.id));
-  return found.length ? found : all;
+  return list.filter((e) => hit.has(e.id) && passes(e, filters));
 }
 
 const MAX_ENTRIES = 5;
 
 function entryItem(entry, pageUrl) {
+  if (entry.kaart) {
+    const card = cardFrom(entry.kaart);
+    card.removeAttribute("id");  // the postcode results may show the same card on this page
+    return el("li", { class: "wk-result-entry" }, card);
+  }
   return el("li", { class: "wk-result-entry" },
     el("a", { href: `${pageUrl}#${encodeURIComponent(entry.id)}` }, entry.naam),
     entry.wijk ? el("div", { class: "wk-muted" }, entry.wijk) : null,
@@ -53,7 +69,10 @@ function result(data, filters) {
     return el("li", { class: "wk-result" }, el("a", { href: url }, title));
   }
   const shown = shownEntries(list, data, filters);
-  if (!shown.length) return null;
+  if (!shown.length) {
+    if (Object.keys(filters).length) return null;
+    return el("li", { class: "wk-result" }, el("a", { href: url, class: "wk-result-org" }, title));
+  }
   const more = shown.length - MAX_ENTRIES;
   return el("li", { class: "wk-result" },
     el("a", { href: url, class: "wk-result-org" }, title),
@@ -88,8 +107,25 @@ function chosenFilters(form) {
   return filters;
 }
 
-async function run(form, output) {
+/** The address's part of a search: the words and each chosen filter (``filter-taal=Arabisch``). */
+function searchParams(form) {
+  const values = { q: form.elements.q.value.trim() };
+  for (const select of form.querySelectorAll("[data-wk-filter]")) values[select.name] = select.value;
+  return values;
+}
+
+function answerLine(query, count, filters) {
+  if (count) return `${countResults(count)} voor “${query}”`;
+  if (Object.keys(filters).length) return `Niets gevonden voor “${query}” met deze filters. Probeer: zet de filters op „alle”.`;
+  return `Niets gevonden voor “${query}”.`;
+}
+
+/** Search and show; ``after`` is what to do once the results are drawn (come into view, or back to where
+ * the reader was). */
+async function run(form, output, after) {
   const query = form.elements.q.value.trim();
+  setParams(searchParams(form));
+  if (query) restoringByScript();
   if (!query) {
     output.replaceChildren();
     return;
@@ -100,15 +136,36 @@ async function run(form, output) {
   const filters = chosenFilters(form);
   const top = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
   output.replaceChildren(
-    el("p", { role: "status" }, found.results.length ? `${countResults(found.results.length)} voor “${query}”` : `Niets gevonden voor “${query}”.`),
+    el("p", { role: "status", class: "wk-message" }, answerLine(query, found.results.length, filters)),
     el("ul", { class: "wk-results" }, top.map((data) => result(data, filters)).filter(Boolean)));
+  enhanceCards(output);
+  markElsewhere(output);
+  if (after) after(output);
+}
+
+function intoView(shown) {
+  if (shown.firstElementChild) shown.firstElementChild.scrollIntoView({ block: "start" });
+}
+
+/** A search in the address (reload, bookmark, shared link, Back): its filters chosen, then its results. */
+async function fromAddress(form, output) {
+  const asked = params();
+  form.elements.q.value = asked.get("q");
+  if ([...asked.keys()].some((name) => name.startsWith("filter-"))) {
+    const toggle = form.querySelector("[data-wk-search-filter-toggle]");
+    if (toggle) toggle.setAttribute("aria-expanded", "true");
+    await showFilters(form);
+    for (const select of form.querySelectorAll("[data-wk-filter]")) select.value = asked.get(select.name) || "";
+  }
+  restoringByScript();
+  await run(form, output, (shown) => restoreScroll() || intoView(shown));
 }
 
 export function enhanceSearch(root = document) {
   for (const form of root.querySelectorAll("form[data-wk-search]")) {
     const output = form.parentElement.querySelector("[data-wk-search-results]");
-    const go = () => run(form, output).catch(() => {
-      output.textContent = "Zoeken lukte niet. Probeer het opnieuw.";
+    const go = (after) => run(form, output, after).catch((error) => {
+      output.textContent = noConnection("woord", error) || "Zoeken lukte niet. Probeer het opnieuw.";
     });
     // The filters' own index files are large at national scale: they load when asked for, not with a search.
     const toggle = form.querySelector("[data-wk-search-filter-toggle]");
@@ -121,13 +178,14 @@ export function enhanceSearch(root = document) {
         else box.hidden = true;
       });
     }
-    form.elements.q.addEventListener("input", go);
+    form.elements.q.addEventListener("input", () => go());
     form.addEventListener("change", (event) => {
       if (event.target.matches("[data-wk-filter]")) go();
     });
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      go();
+      go(intoView);
     });
+    if (params().get("q")) fromAddress(form, output).catch(() => go());
   }
 }

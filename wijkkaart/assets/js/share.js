@@ -3,13 +3,19 @@
 import { el, siteUrl } from "./common.js";
 import { describe } from "./when.js";
 
+/** The card in plain words, in the card's order: what and who, when, where, whom to call, how, closure. */
 export function shareText(entry, next) {
   const lines = [`${entry.name} (${entry.org})`];
   if (entry.time.closed && !next) lines.push("Nu tijdelijk gesloten.");
-  else if (next) lines.push(`Volgende keer: ${describe(next)}${entry.walk_in ? ", zonder afspraak" : ""}.`);
-  else lines.push(entry.walk_in ? "Zonder afspraak." : "Op afspraak.");
+  else if (next) lines.push(`Volgende keer: ${describe(next)}.`);
+  else if (!entry.walk_in) lines.push("Maak eerst een afspraak.");
   if (entry.where) lines.push(`Waar: ${entry.where}`);
   if (entry.phone) lines.push(`Bel: ${entry.phone}`);
+  if (entry.email) lines.push(`Mail: ${entry.email}`);
+  const how = [entry.walk_in ? "Zonder afspraak" : "Op afspraak", entry.free ? "gratis" : entry.cost];
+  if (entry.talen) how.push(`talen: ${entry.talen}`);
+  lines.push(`${how.join(", ")}.`);
+  if (entry.closed_note) lines.push(entry.closed_note);
   lines.push(`Meer info: ${siteUrl(entry.url)}`);
   return lines.join("\n");
 }
