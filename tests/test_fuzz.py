@@ -27,6 +27,7 @@ from wijkkaart.exports.hsds import hsds_files
 from wijkkaart.exports.ical import ical_files
 from wijkkaart.finder import finder_files
 from wijkkaart.model import Organisation, Wijk
+from wijkkaart.pages import Renderer
 from wijkkaart.problems import DataError, Problem
 from wijkkaart.validate import build_catalog, read_record
 
@@ -294,7 +295,7 @@ def _through_the_pipeline(root: Path, name: str, raw: bytes) -> None:
     assert site.pages and all(p.content for p in site.pages)
     assert ical_files(site.catalog, settings)
     assert hsds_files(site.catalog, settings, None)
-    assert finder_files(site.catalog, settings)
+    assert finder_files(site.catalog, Renderer(site.catalog, settings, maps=False).finder_cards())
     OUTCOMES["gebouwd"] += 1
 
 
