@@ -124,6 +124,21 @@ def serve_dir(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+def serve_counting(root: Path) -> tuple[http.server.ThreadingHTTPServer, str, list[str]]:
+    """Like ``serve_dir``, also listing the path of every request that reached the server (not the browser's
+    cache)."""
+    asked: list[str] = []
+
+    class Counting(_QuietHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}", asked
+
+
 REPORT: list[str] = []
 
 

@@ -23,7 +23,7 @@ def test_example_site_builds_strict(built_site: Path) -> None:
     assert "wijken/schilderswijk/index.html" in pages
     assert "organisaties/schuldhulpmaatje-den-haag/index.html" in pages
     assert "themas/geld-en-schulden/index.html" in pages
-    assert len(pages) == 30  # 24 pages, 5 printable wijk sheets, the offline page
+    assert len(pages) == 31  # 24 pages, 5 printable wijk sheets, the offline page, the client's list
     wijk = (built_site / "wijken" / "moerwijk" / "index.html").read_text(encoding="utf-8")
     assert "Maatje aanvragen – wijkteam Moerwijk" in wijk
     assert "wijkteam Loosduinen" not in wijk
@@ -67,7 +67,9 @@ def test_the_example_builds_strict_with_nothing_beside_it(tmp_path: Path) -> Non
     assert "WARNING" not in completed.stderr, completed.stderr
     wijk_map = json.loads((out / "wijken" / "moerwijk" / "kaart.json").read_text(encoding="utf-8"))
     assert [a["name"] for a in wijk_map["areas"]] == ["Moerwijk"]
-    assert "CBS PC4 2020" in (out / "assets" / "wijkkaart" / "kaart.html").read_text(encoding="utf-8")
+    assert "Bron: CBS / Kadaster (postcodegebieden 2020)" in (out / "assets" / "wijkkaart" / "kaart.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_bad_data_aborts_and_leaves_the_old_site(tmp_path: Path) -> None:

@@ -30,9 +30,12 @@ def test_the_wheel_carries_the_licence_and_one_version(tmp_path: Path) -> None:
     assert licence == (REPO / "LICENSE").read_bytes()
     assert licence.startswith(b"EUROPEAN UNION PUBLIC LICENCE v. 1.2\n")
     assert f"{info}/licenses/wijkkaart/THIRD_PARTY.md" in names
-    assert {"wijkkaart/assets/vendor/leaflet/LICENSE", "wijkkaart/assets/vendor/markercluster/MIT-LICENCE.txt"} <= set(
-        names
-    )
+    assert {
+        "wijkkaart/assets/vendor/leaflet/LICENSE",
+        "wijkkaart/assets/vendor/markercluster/MIT-LICENCE.txt",
+        "wijkkaart/assets/vendor/lean-qr/LICENSE",
+        "wijkkaart/assets/vendor/lean-qr/lean-qr.js",
+    } <= set(names)
     assert metadata["Version"] == wijkkaart.__version__
     assert metadata["License-Expression"] == "EUPL-1.2"
     assert {url.split(",")[0] for url in metadata.get_all("Project-URL")} == {

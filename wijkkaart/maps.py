@@ -142,7 +142,8 @@ class MapBuilder:
         return TileProvider(name="kaart", url=self.settings.tiles_url, attribution=credit, html_attribution=credit)
 
     def _attribution(self) -> str:
-        source = f" | Bron: CBS / Kadaster ({self.geo.vintage})" if self.geo.vintage else ""
+        year = self.geo.vintage.rsplit(" ", 1)[-1] if self.geo.vintage else ""
+        source = " | Bron: CBS / Kadaster" + (f" (postcodegebieden {year})" if year.isdigit() else "")
         return self.settings.tiles_attribution + source
 
     def _area(self, wijk: WijkEntry, links: Links, link: bool = True) -> dict[str, Any]:

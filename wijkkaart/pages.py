@@ -26,12 +26,23 @@ from .exports.ical import service_ics_path, wijk_ics_path
 from .finder import card_data, wijk_lists
 from .model import Location, Theme
 from .network import wijk_network
+from .offline import OFFLINE_SRC, wijk_offline_paths
 from .problems import Problem
 from .served import Reach
 from .settings import Settings
 from .text import dutch_list
 from .timetable import holidays, utc_offsets
-from .urls import MAP_FILES, ORGS_INDEX, Links, org_src, page_url, print_src, theme_src, wijk_src
+from .urls import (
+    LIST_SRC,
+    LIST_STYLESHEET,
+    ORGS_INDEX,
+    Links,
+    org_src,
+    page_url,
+    print_src,
+    theme_src,
+    wijk_src,
+)
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 ANCHOR = "wk-anchor-placeholder"
@@ -77,7 +88,6 @@ class Renderer:
         )
         self.env.globals.update(
             card_data=card_data,
-            map_files=list(MAP_FILES),
             holidays=holidays(settings.today),
             utc_offsets=utc_offsets(settings.today),
             report_link=self._report_link,
@@ -92,7 +102,8 @@ class Renderer:
             self._page("themas/index.md", "themas.md"),
             self._page("te-controleren.md", "stale.md"),
             self._page(ORGS_INDEX, "orgs.md", groups=by_letter(list(catalog.orgs.values()))),
-            self._page("offline.md", "offline.md"),
+            self._page(OFFLINE_SRC, "offline.md"),
+            self._page(LIST_SRC, "list.md", list_stylesheet=LIST_STYLESHEET),
         ]
         pages += [self._page(wijk_src(w.slug), "wijk.md", **self._wijk(w)) for w in catalog.wijken.values()]
         pages += [self._page(print_src(w.slug), "print.md", **self._print(w)) for w in catalog.wijken.values()]
@@ -173,7 +184,7 @@ class Renderer:
             "orgs": self.catalog.orgs_in(services),
             "citywide": citywide,
             "regional": any(self.catalog.reach(s).regio for s in citywide),
-            "finder_lists": wijk_lists(self.catalog, wijk),
+            "offline_paths": wijk_offline_paths(self.catalog, wijk, wijk_lists(self.catalog, wijk), self.maps),
         }
 
     def _print(self, wijk: WijkEntry) -> dict[str, Any]:

@@ -54,6 +54,8 @@ BUILDERS = ("mkdocs", "properdocs")  # the loggers whose warnings stop a strict 
 SHOWN_SETTINGS = ("site_name", "site_description", "site_author", "repo_name")
 UNSAFE_IN_SCRIPT = re.compile(r"[\"'`\\<>\s]")
 UNCHANGED = "de vorige site is niet veranderd"
+THEME_SCRIPT = "assets/javascripts/bundle."  # Material's one script
+STYLESHEET_LINK = '<link rel="stylesheet"'
 
 
 class _WrittenLater(File):
@@ -104,6 +106,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         _require_material(config)
         _no_web_fonts(config)
+        config.extra.setdefault("generator", False)  # no "Made with Material for MkDocs" in English
         _dutch_theme(config)
         _escape_shown_settings(config)
         if not self.serving:
@@ -115,6 +118,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         config.extra_css.append(STYLESHEET)
         script = ExtraScriptValue(SCRIPT)
         script.type = "module"
+        script.async_ = True  # runs once fetched (and the page read), not after the theme's script
         config.extra_javascript.append(script)
         self._build_beside(config)
         self.page_errors.install()
@@ -195,13 +199,19 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         if root not in self.heads:
             self.heads[root] = self.head.render(root=root)
             self.known.add_from(self.heads[root])
-        output = output.replace("</head>", self.heads[root] + "</head>", 1)
-        return with_csp(output, self.settings.tiles_url, self.known.texts)
+        # Before the theme's stylesheets (and the inline script after them, which holds up the reading of the
+        # page until they are in): the finder's modules are fetched together with the styles.
+        at = output.find(STYLESHEET_LINK)
+        at = at if at >= 0 else output.find("</head>")
+        output = output[:at] + self.heads[root] + output[at:]
+        return with_csp(_theme_script_later(_dutch_landmarks(output)), self.settings.tiles_url, self.known.texts)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         assert self.settings is not None
         if not template_name.endswith(".html"):
             return output_content
+        if template_name == "404.html":
+            output_content = _dutch_not_found(output_content, config.site_url or "/")
         return with_csp(output_content, self.settings.tiles_url, self.known.texts)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -477,6 +487,37 @@ def _warn_without_site_url(settings: Settings) -> None:
     missing = site_url_problem(settings)
     if missing is not None:
         log.warning("wijkkaart: %s", missing.text())
+
+
+# The theme's English landmark names (its Dutch translation leaves them as they are).
+LANDMARKS = (('aria-label="Header"', 'aria-label="Paginakop"'), ('aria-label="Tabs"', 'aria-label="Hoofdmenu"'))
+NOT_FOUND = "<h1>404 - Not found</h1>"
+
+
+def _dutch_landmarks(page: str) -> str:
+    for english, dutch in LANDMARKS:
+        page = page.replace(english, dutch, 1)
+    return page
+
+
+def _dutch_not_found(page: str, home: str) -> str:
+    """The theme's 404 page in Dutch, with the way home (a 404 page is shown at any address: a full link)."""
+    dutch = (
+        "<h1>Deze pagina bestaat niet</h1>\n<p>De pagina is verplaatst of weggehaald, of het adres klopt niet."
+        f' Ga naar de <a href="{html.escape(home)}">startpagina</a> en zoek daar op postcode, wijk of woord.</p>'
+    )
+    return _dutch_landmarks(page.replace(NOT_FOUND, dutch, 1))
+
+
+def _theme_script_later(page: str) -> str:
+    """Material's script (35 KB) at the end of the page is fetched after the finder's and does not hold up the
+    page being read (``defer``: it runs at the same point, after the page is read); on a slow connection the
+    postcode answer no longer waits for it."""
+    start = page.rfind(THEME_SCRIPT)
+    if start < 0:
+        return page
+    end = page.find('"></script>', start)
+    return page[:end] + '" defer fetchpriority="low"' + page[end + 1 :] if end > 0 else page
 
 
 def _inclusion(src: str) -> InclusionLevel:

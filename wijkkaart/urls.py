@@ -68,6 +68,10 @@ def wijk_src(slug: str) -> str:
     return f"wijken/{slug}.md"
 
 
+LIST_SRC = "lijstje.md"  # the client's list (kept in the browser; the page shows it, shares and prints it)
+LIST_STYLESHEET = "assets/wijkkaart/css/list.css"  # loaded by the list page only
+
+
 def print_src(slug: str) -> str:
     """The printable A4 sheet of a wijk."""
     return f"wijken/{slug}/print.md"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from ..helpers import serve_counting
 
 pytestmark = pytest.mark.browser
 
@@ -36,8 +40,68 @@ def test_visited_pages_and_a_saved_wijk_work_offline(browser: Browser, site_url:
     ).to_be_visible()
     page.goto(site_url + "/wijken/moerwijk/print/")
     expect(page.get_by_role("heading", name="Hulp en activiteiten in Moerwijk")).to_be_visible()
+    page.goto(site_url + "/organisaties/schuldhulpmaatje-den-haag/")  # never opened; linked from Moerwijk
+    expect(page.get_by_role("heading", name="SchuldHulpMaatje Den Haag", level=1)).to_be_visible()
     page.goto(site_url + "/themas/wonen/")  # never opened: the Dutch offline page
     expect(page.get_by_role("heading", name="Geen verbinding", level=1)).to_be_visible()
+    context.close()
+
+
+def _offline_page_works(page: Page, url: str, home: str) -> None:
+    """``url`` (never opened) shows the offline page with its styles, and its home link leads home."""
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Geen verbinding", level=1)).to_be_visible()
+    assert page.url == url  # the address stays: once there is signal again, reloading opens the page
+    header = page.locator(".md-header")
+    assert header.evaluate("h => getComputedStyle(h).position") == "sticky"  # the theme's styles
+    assert header.evaluate("h => getComputedStyle(h).backgroundColor") == "rgb(0, 105, 92)"  # and wijkkaart's
+    page.get_by_role("link", name="Naar de startpagina").click()
+    expect(page.get_by_role("heading", name="Sociale kaart", level=1)).to_be_visible()
+    assert page.url == home
+
+
+def opened_with_worker(browser: Browser, base: str, paths: list[str]) -> tuple[BrowserContext, Page]:
+    """A phone with the service worker that opened ``paths``; the offline page is kept from the second on."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
+    context.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
+    page = context.new_page()
+    for path in paths:
+        page.goto(base + path)
+        page.evaluate("navigator.serviceWorker.ready")
+    page.wait_for_function(
+        "caches.keys().then(k => Promise.all(k.map(n => caches.open(n).then(c => c.keys()))))"
+        ".then(all => all.flat().some(r => r.url.endsWith('/offline/')))"
+    )
+    return context, page
+
+
+def test_the_offline_page_at_any_depth(browser: Browser, site_url: str) -> None:
+    context, page = opened_with_worker(browser, site_url, ["/", "/wijken/"])
+    context.set_offline(True)
+    for path in ("/themas/wonen/", "/wijken/moerwijk/print/", "/wijken/loosduinen/"):
+        _offline_page_works(page, site_url + path, site_url + "/")
+    context.close()
+
+
+def test_a_search_without_signal_says_so_and_what_still_works(browser: Browser, site_url: str) -> None:
+    context, page = opened_with_worker(browser, site_url, ["/wijken/", "/"])
+    context.set_offline(True)
+    page.fill("#wk-postcode", "2533 AB")
+    page.locator("form[data-wk-postcode] button[type=submit]").click()
+    expect(page.locator("[data-wk-message]")).to_have_text(
+        "Geen verbinding met internet. Zoeken op postcode werkt zonder internet alleen in een wijk die je met de "
+        "knop Bewaar offline hebt bewaard. Pagina's die je eerder hebt geopend, kun je nog wel bekijken."
+    )
+    page.fill("#wk-q", "schulden")
+    expect(page.locator("[data-wk-search-results]")).to_have_text(
+        "Geen verbinding met internet. Zoeken op woord werkt alleen met internet. Wat nog wel werkt: de pagina's "
+        "die je eerder hebt geopend, en zoeken op postcode in een wijk die je offline hebt bewaard."
+    )
+    context.set_offline(False)  # signal again: the word search works
+    page.fill("#wk-q", "klaverjassen")
+    expect(
+        page.locator("[data-wk-search-results]").get_by_role("link", name="Kaarttafel (klaverjassen)")
+    ).to_be_visible()
     context.close()
 
 
@@ -81,3 +145,25 @@ def test_a_wijk_saved_before_its_map_came_on_screen_has_its_map_offline(browser:
     reader.locator("iframe.wk-map__frame").scroll_into_view_if_needed()
     expect(reader.frame_locator("iframe.wk-map__frame").locator("path.leaflet-interactive")).to_have_count(1)
     context.close()
+
+
+def test_the_worker_downloads_nothing_twice(browser: Browser, built_site: Path) -> None:
+    """A first visit with the worker asks the host for each file once (the worker keeps them from the
+    browser's cache), and a next page asks for its HTML and nothing it had (only the offline page is new)."""
+    server, base, asked = serve_counting(built_site)
+    # No request routing: Playwright's routing turns the browser's HTTP cache off. Tiles fail by name.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
+    page = context.new_page()
+    page.goto(base + "/")
+    page.evaluate("navigator.serviceWorker.ready")
+    kept = "caches.keys().then(k => k.length ? caches.open(k[0]).then(c => c.keys()) : []).then(r => r.length)"
+    page.wait_for_function(f"{kept}.then(n => n >= {len(set(asked)) - 1})")  # all but sw.js itself
+    assert sorted(asked) == sorted(set(asked)), "a file was downloaded twice"
+    assert any(path.endswith("finder.js") for path in asked) and any(path.endswith(".css") for path in asked)
+    asked.clear()
+    page.goto(base + "/organisaties/wijkz/")
+    page.wait_for_load_state("networkidle")
+    # The browser's own request for the site's icon never passes a worker: the host's cache lifetime decides.
+    assert sorted(p for p in asked if not p.endswith("favicon.png")) == ["/offline/", "/organisaties/wijkz/"]
+    context.close()
+    server.shutdown()

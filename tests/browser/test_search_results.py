@@ -59,4 +59,4 @@ def test_a_name_with_an_ampersand_shows_as_written(phone: Page, site_url: str) -
     names = results.locator("li.wk-result > a").all_inner_texts()
     assert "Geld & Zo" in names and not [name for name in names if "&amp;" in name or "&#" in name], names
     org = results.locator("a.wk-result-org").get_by_text("SchuldHulpMaatje Den Haag", exact=True)
-    expect(org).to_be_visible()  # the result's own link (each of its cards links the organisation too)
+    expect(org).to_be_visible()  # the result's own link; its entries' cards name the organisation too

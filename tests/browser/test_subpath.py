@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from ..helpers import example_copy, report, serve_dir
 
@@ -91,3 +91,13 @@ def test_offline_worker_is_scoped_to_the_subpath(phone: Page, subpath_url: str) 
     phone.goto(subpath_url + "wijken/schilderswijk/")
     expect(phone.get_by_role("heading", name="Schilderswijk", level=1)).to_be_visible()
     phone.context.set_offline(False)
+
+
+def test_the_offline_page_under_the_subpath(browser: Browser, subpath_url: str) -> None:
+    from .test_offline import _offline_page_works, opened_with_worker
+
+    context, page = opened_with_worker(browser, subpath_url.rstrip("/"), ["/", "/wijken/"])
+    context.set_offline(True)
+    for path in ("themas/wonen/", "wijken/moerwijk/print/"):
+        _offline_page_works(page, subpath_url + path, subpath_url)
+    context.close()

@@ -3,6 +3,7 @@
 import { holidays, siteUrl } from "./common.js";
 import { clock, describe, nextOccurrence } from "./when.js";
 import { shareButton } from "./share.js";
+import { listButton, refreshList } from "./list.js";
 
 const entries = new WeakMap();
 
@@ -59,6 +60,8 @@ export function enhanceCards(root = document) {
     const entry = entryOf(card);
     const next = showNext(card, entry, days);
     const actions = card.querySelector("[data-wk-actions]");
+    if (actions && !actions.querySelector("[data-wk-list-add]")) actions.prepend(listButton());
     if (actions) actions.prepend(shareButton(entry, next));
   }
+  refreshList();
 }

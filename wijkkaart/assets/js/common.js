@@ -19,7 +19,9 @@ export function siteUrl(path) {
 const cache = new Map();
 export function getJSON(path) {
   if (!cache.has(path)) {
-    cache.set(path, fetch(siteUrl(path)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.status)))));
+    const data = fetch(siteUrl(path)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.status))));
+    cache.set(path, data);
+    data.catch(() => cache.delete(path));  // no signal now: ask again next time
   }
   return cache.get(path);
 }

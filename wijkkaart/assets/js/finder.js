@@ -3,6 +3,7 @@
 import { enhanceCards } from "./cards.js";
 import { markElsewhere } from "./elsewhere.js";
 import { enhanceFilters } from "./filters.js";
+import { enhanceList } from "./list.js";
 import { enhanceMaps } from "./maps.js";
 import { enhanceOffline } from "./offline.js";
 import { enhancePostcode } from "./postcode.js";
@@ -19,6 +20,7 @@ function start() {
   enhanceMaps();
   enhancePrint();
   enhanceCards();
+  enhanceList();
   enhanceFilters();
   enhancePostcode();
   enhanceSearch();
@@ -27,5 +29,7 @@ function start() {
   markElsewhere().catch(() => {});
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+// The script is async: it may arrive before the page is read to its end; it starts once it is (not after the
+// theme's script, as DOMContentLoaded would).
+if (document.readyState === "loading") document.addEventListener("readystatechange", start, { once: true });
 else start();

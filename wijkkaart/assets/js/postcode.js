@@ -3,6 +3,7 @@
 import { countResults, el, getJSON, siteUrl } from "./common.js";
 import { cardFrom, enhanceCards } from "./cards.js";
 import { FILTER_NAMES, applyFilters } from "./filters.js";
+import { noConnection } from "./offline.js";
 import { fillForm, params, restoreScroll, restoringByScript, setParams } from "./state.js";
 
 const POSTCODE = /^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})?\s*$/;
@@ -102,22 +103,31 @@ async function lookup(form, fromAddress) {
   if (!fromAddress || !restoreScroll()) message.scrollIntoView({ block: "start" });
 }
 
-function failed(form) {
-  form.querySelector("[data-wk-message]").textContent = "Zoeken lukte niet. Probeer het opnieuw.";
+function failed(form, error) {
+  form.querySelector("[data-wk-message]").textContent = noConnection("postcode", error)
+    || "Zoeken lukte niet. Probeer het opnieuw.";
+}
+
+/** While the postcode is typed (or when it was typed before the scripts came), its files are fetched. */
+function prefetch(form) {
+  const pc4 = parsePostcode(form.elements.postcode.value);
+  if (pc4) servedAt(pc4).catch(() => {});
 }
 
 export function enhancePostcode(root = document) {
   const forms = [...root.querySelectorAll("form[data-wk-postcode]")];
   for (const form of forms) {
+    form.elements.postcode.addEventListener("input", () => prefetch(form));
+    prefetch(form);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      lookup(form, false).catch(() => failed(form));
+      lookup(form, false).catch((error) => failed(form, error));
     });
   }
   const asked = params().get("postcode");
   if (asked && forms.length) {  // a reload, a bookmark, a shared link or Back: the results again
     restoringByScript();
     forms[0].elements.postcode.value = asked;
-    lookup(forms[0], true).catch(() => failed(forms[0]));
+    lookup(forms[0], true).catch((error) => failed(forms[0], error));
   }
 }

@@ -3,15 +3,23 @@
 import { countResults, el, siteRoot, siteUrl } from "./common.js";
 import { cardFrom, enhanceCards } from "./cards.js";
 import { markElsewhere } from "./elsewhere.js";
+import { noConnection } from "./offline.js";
 import { params, restoreScroll, restoringByScript, setParams } from "./state.js";
 
 let pagefind = null;
+let failed = 0;
 
 async function load() {
   if (!pagefind) {
-    pagefind = import(siteUrl("pagefind/pagefind.js")).then(async (module) => {
+    // A browser remembers a module it could not fetch: after a failure (no signal) the next try asks anew.
+    const retry = failed ? `?opnieuw=${failed}` : "";
+    pagefind = import(siteUrl(`pagefind/pagefind.js${retry}`)).then(async (module) => {
       await module.options({ baseUrl: siteRoot().pathname });
       return module;
+    });
+    pagefind.catch(() => {
+      pagefind = null;
+      failed += 1;
     });
   }
   return pagefind;
@@ -156,8 +164,8 @@ async function fromAddress(form, output) {
 export function enhanceSearch(root = document) {
   for (const form of root.querySelectorAll("form[data-wk-search]")) {
     const output = form.parentElement.querySelector("[data-wk-search-results]");
-    const go = (after) => run(form, output, after).catch(() => {
-      output.textContent = "Zoeken lukte niet. Probeer het opnieuw.";
+    const go = (after) => run(form, output, after).catch((error) => {
+      output.textContent = noConnection("woord", error) || "Zoeken lukte niet. Probeer het opnieuw.";
     });
     // The filters' own index files are large at national scale: they load when asked for, not with a search.
     const toggle = form.querySelector("[data-wk-search-filter-toggle]");

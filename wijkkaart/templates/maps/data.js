@@ -99,7 +99,7 @@
   function drawGroup(data, group) {
     var places = data.places;
     places.forEach(function (place) {
-      var marker = L.marker([place.lat, place.lon], {title: place.name, alt: place.name, keyboard: true,
+      var marker = L.marker([place.lat, place.lon], {title: place.name, alt: place.name, keyboard: false,
                                                     opacity: place.approximate ? 0.7 : 1});
       marker.bindPopup(popup(place));
       group.addLayer(marker);
