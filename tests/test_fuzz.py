@@ -27,6 +27,7 @@ from wijkkaart.exports.hsds import hsds_files
 from wijkkaart.exports.ical import ical_files
 from wijkkaart.finder import finder_files
 from wijkkaart.model import Organisation, Wijk
+from wijkkaart.pages import Renderer
 from wijkkaart.problems import DataError, Problem
 from wijkkaart.validate import build_catalog, read_record
 
@@ -294,7 +295,7 @@ def _through_the_pipeline(root: Path, name: str, raw: bytes) -> None:
     assert site.pages and all(p.content for p in site.pages)
     assert ical_files(site.catalog, settings)
     assert hsds_files(site.catalog, settings, None)
-    assert finder_files(site.catalog, settings)
+    assert finder_files(site.catalog, Renderer(site.catalog, settings, maps=False).finder_cards())
     OUTCOMES["gebouwd"] += 1
 
 
@@ -340,3 +341,17 @@ def test_whole_pipeline_short(tmp_path: Path) -> None:
 @pytest.mark.fuzz
 def test_whole_pipeline_long(tmp_path: Path) -> None:
     _run_pipeline(tmp_path, LONG)
+
+
+def test_a_name_over_two_lines_goes_through_the_pipeline(tmp_path: Path) -> None:
+    """Found by the long run: a service name with a new line broke the agenda's calendar name."""
+    raw = (VALID / "orgs" / "geldhulp.yaml").read_text(encoding="utf-8")
+    raw = raw.replace("name: Spreekuur Zuid", "name: '0\n\n    0'")
+    root = tmp_path / "site"
+    shutil.copytree(VALID, root)
+    _through_the_pipeline(root, "geldhulp.yaml", raw.encode())
+    settings_ = settings_for(root)
+    catalog, _ = build_catalog(settings_)
+    assert catalog is not None
+    feed = dict(ical_files(catalog, settings_))["agenda/geldhulp/spreekuur-zuid.ics"]
+    assert b"X-WR-CALNAME:0\\n0\r\n" in feed

@@ -50,6 +50,19 @@ def _by_the_build(root: Path) -> Settings:
     return plugin.settings  # type: ignore[no-any-return]
 
 
+def test_an_inherited_configuration_is_read_as_mkdocs_reads_it(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    (root / "docs").mkdir()
+    (root / "basis.yml").write_text(
+        "site_name: Basis\ntheme:\n  name: material\n" + PLUGIN + "      gemeente: Den Haag\n      stale_months: 3\n",
+        encoding="utf-8",
+    )
+    (root / "mkdocs.yml").write_text("INHERIT: basis.yml\nsite_url: https://kaart.voorbeeld.nl/\n", encoding="utf-8")
+    check, build = read_settings(root), _by_the_build(root)
+    assert (check.gemeente, check.stale_months, check.site_url, check.problems) == ("Den Haag", 3, build.site_url, ())
+    assert (build.gemeente, build.stale_months) == ("Den Haag", 3)
+
+
 @pytest.mark.parametrize("name", sorted(CONFIGS))
 def test_check_and_build_read_the_same_settings(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WIJKKAART_TEST_URL", "https://uit-de-omgeving.voorbeeld.nl/")

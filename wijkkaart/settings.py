@@ -147,9 +147,10 @@ def _read_config(config_file: Path) -> tuple[dict[str, Any], tuple[Problem, ...]
         return {}, ()
     from .load import syntax_problem
 
+    text = ""
     try:
         text = config_file.read_text(encoding="utf-8")
-        config = yaml.load(text, Loader=_LenientLoader) or {}
+        config = _inherited(config_file, yaml.load(text, Loader=_LenientLoader) or {})
     except yaml.MarkedYAMLError as err:
         return {}, (syntax_problem(err, config_file.name, text),)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
@@ -183,6 +184,24 @@ def _read_config(config_file: Path) -> tuple[dict[str, Any], tuple[Problem, ...]
                 return site, found
             return {**site, **options}, found
     return site, found
+
+
+def _inherited(config_file: Path, config: Any, depth: int = 0) -> Any:
+    """MkDocs' ``INHERIT: parent.yml``: the parent's settings with this file's laid over them (mappings merged,
+    other values replaced, as mergedeep does for MkDocs)."""
+    if not isinstance(config, dict) or "INHERIT" not in config or depth > 8:
+        return config
+    parent_file = config_file.parent / str(config.pop("INHERIT"))
+    if not parent_file.is_file():  # missing, a folder, a pipe or a device: never read
+        raise OSError(f"{parent_file} is geen bestand")
+    parent = yaml.load(parent_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+    return _merged(_inherited(parent_file, parent, depth + 1), config)
+
+
+def _merged(base: Any, over: Any) -> Any:
+    if isinstance(base, dict) and isinstance(over, dict):
+        return {**base, **{key: _merged(base.get(key), value) for key, value in over.items()}}
+    return over
 
 
 def _config_problem(file: str, key: str, message: str) -> Problem:

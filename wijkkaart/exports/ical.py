@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from typing import Any
 
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur, vText
 
 from ..catalog import Catalog, ServiceEntry, WijkEntry
 from ..recurrence import Availability, Recurrence, recurrences
@@ -71,7 +71,7 @@ def _calendar(entries: list[ServiceEntry], name: str, events: dict[str, bytes]) 
     calendar = Calendar()
     calendar.add("prodid", "-//wijkkaart//sociale kaart//NL")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", vText(name))  # escaped as text (a name may hold a new line, ';' or ',')
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
     head, end = bytes(calendar.to_ical()).rsplit(b"END:VCALENDAR", 1)
     body = b"".join(events[entry.uid] for entry in entries)
