@@ -93,11 +93,6 @@ def test_offline_worker_is_scoped_to_the_subpath(phone: Page, subpath_url: str) 
     phone.context.set_offline(False)
 
 
-@pytest.mark.xfail(
-    reason="after the merge with main's results-that-stay the offline page's home link under the subpath "
-    "does not show the cached home page; passed before that merge; to be looked into",
-    strict=False,
-)
 def test_the_offline_page_under_the_subpath(browser: Browser, subpath_url: str) -> None:
     from .test_offline import _offline_page_works, opened_with_worker
 
