@@ -194,3 +194,15 @@ def test_print_and_card_say_when_it_really_holds(tmp_path: Path) -> None:
     assert "Tijdelijk gesloten tot en met 15 januari 2027.</strong> Verbouwing." in printed
     assert f"<dd>{when}" in pages["organisaties/buurthuis.md"]
     assert "(tot en met 30 juni 2027)</dd>" in pages["organisaties/buurthuis.md"]
+
+
+def test_a_wijk_without_organisations_says_so(tmp_path: Path) -> None:
+    root = site_copy(tmp_path)
+    (root / "wijken" / "laak.yaml").write_text("name: Laak\ngemeente: Den Haag\npc4: [2491]\n", encoding="utf-8")
+    site = build_site(settings_for(root), with_maps=False)
+    page = next(p.content for p in site.pages if p.src == "wijken/laak.md")
+    organisations = page.split('<h2 id="organisaties">Organisaties in deze wijk</h2>\n', 1)[1]
+    assert organisations.startswith(
+        "<p>Nog geen organisaties die in Laak werken. Weet je er een? Kijk op de pagina Bijdragen hoe je hem "
+        "toevoegt.</p>\n</div>"
+    )
