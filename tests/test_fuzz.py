@@ -267,7 +267,8 @@ def records(draw: st.DrawFn) -> tuple[str, bytes]:
     data = copy.deepcopy(original)
     for _ in range(draw(st.integers(1, 3))):
         if draw(st.booleans()) and data.get("services"):
-            draw(st.sampled_from(data["services"])).update(draw(st.one_of(EXTRA)))
+            # a copy: sampled_from gives the same object every time, and a later step may change it in place
+            draw(st.sampled_from(data["services"])).update(copy.deepcopy(draw(st.one_of(EXTRA))))
             continue
         path = draw(st.sampled_from(_leaves(data)))
         if not path:
@@ -276,7 +277,7 @@ def records(draw: st.DrawFn) -> tuple[str, bytes]:
         for part in path[:-1]:
             parent = parent[part]
         like = LIKE.get(type(parent[path[-1]]))
-        parent[path[-1]] = draw(ANY if like is None or draw(st.integers(0, 4)) == 0 else like)
+        parent[path[-1]] = copy.deepcopy(draw(ANY if like is None or draw(st.integers(0, 4)) == 0 else like))
     return name, yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode()
 
 
