@@ -233,6 +233,18 @@ def _is_data_file(path: Path, shown: str, problems: list[Problem]) -> bool:
             )
         )
         return False
+    if path.stem == "index":  # organisaties/index.md is the A–Z page; wijken/index.md would be the wijken page
+        problems.append(
+            Problem(
+                shown,
+                0,
+                "",
+                "bad-filename",
+                "'index.yaml' kan niet: de site maakt zelf de pagina met alle organisaties en die met alle wijken.",
+                "Geef het bestand de naam van de organisatie of wijk, bv. 'buurthuis-de-mussen.yaml'.",
+            )
+        )
+        return False
     return True
 
 
