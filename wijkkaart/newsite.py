@@ -11,7 +11,6 @@ CBS wijken of a gemeente (``pc4.cbs_wijken``), the site starts with those instea
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -111,8 +110,7 @@ def _plain(name: str, addition: bool = True) -> str:
     """``Bergen (NH.)`` and ``bergen nh`` alike (without the addition: ``bergen``), ``'s-Hertogenbosch`` and
     ``Hertogenbosch``, ``Súdwest-Fryslân`` and ``Sudwest Fryslan``."""
     text = name if addition else name.split("(")[0]
-    bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-    return re.sub(r"[^a-z0-9]", "", re.sub(r"^\s*'?(s-|t )", "", bare))
+    return slugify(re.sub(r"^\s*'?(s-|t )", "", text.lower())).replace("-", "")
 
 
 def _place(register: Register, gemeente: str) -> Place:

@@ -11,6 +11,15 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 TILE_SERVER = "tile.openstreetmap.org"
+AMSTERDAM = "+01:00"  # the UTC offset of the fixed clocks (winter time)
+
+
+def lookup(phone: Page, postcode: str) -> None:
+    """Type a postcode into the page's postcode finder and press Zoek."""
+    phone.fill("#wk-postcode", postcode)
+    phone.locator("form[data-wk-postcode] button[type=submit]").click()
+
+
 # A 1×1 transparent PNG: the test machine has no internet, so tile requests are answered locally
 # (and still recorded: they are the one third-party request a page may make).
 BLANK_PNG = base64.b64decode(

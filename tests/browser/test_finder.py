@@ -5,19 +5,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import AMSTERDAM, lookup
+
 pytestmark = pytest.mark.browser
-
-AMSTERDAM = "+01:00"
-
-
-def _lookup(phone: Page, postcode: str) -> None:
-    phone.fill("#wk-postcode", postcode)
-    phone.locator("form[data-wk-postcode] button[type=submit]").click()
 
 
 def test_postcode_2525_shows_schilderswijk_not_the_moerwijk_wijkteam(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "/")
-    _lookup(phone, "2525 ab")
+    lookup(phone, "2525 ab")
     message = phone.locator("[data-wk-message]")
     expect(message).to_contain_text("Postcode 2525 hoort bij Schilderswijk.")
     results = phone.locator("[data-wk-results]")
@@ -30,7 +25,7 @@ def test_postcode_2525_shows_schilderswijk_not_the_moerwijk_wijkteam(phone: Page
 
 def test_postcode_2533_shows_the_moerwijk_wijkteam(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "/")
-    _lookup(phone, "2533")
+    lookup(phone, "2533")
     expect(phone.locator("[data-wk-message]")).to_contain_text("Postcode 2533 hoort bij Moerwijk.")
     results = phone.locator("[data-wk-results]")
     expect(results.get_by_role("heading", name="Maatje aanvragen – wijkteam Moerwijk")).to_be_visible()
@@ -39,11 +34,11 @@ def test_postcode_2533_shows_the_moerwijk_wijkteam(phone: Page, site_url: str) -
 
 def test_postcode_outside_the_gemeente_and_malformed(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "/wijken/moerwijk/")
-    _lookup(phone, "9999 ZZ")
+    lookup(phone, "9999 ZZ")
     expect(phone.locator("[data-wk-message]")).to_have_text(
         "Postcode 9999 ligt buiten Den Haag. Deze sociale kaart heeft daar geen aanbod."
     )
-    _lookup(phone, "abc")
+    lookup(phone, "abc")
     expect(phone.locator("[data-wk-message]")).to_have_text(
         "Dit is geen postcode. Typ vier cijfers en eventueel twee letters, bijvoorbeeld 2511 AB."
     )
@@ -51,7 +46,7 @@ def test_postcode_outside_the_gemeente_and_malformed(phone: Page, site_url: str)
 
 def test_postcode_in_the_gemeente_but_in_no_wijk_shows_citywide(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "/")
-    _lookup(phone, "2595 AA")
+    lookup(phone, "2595 AA")
     expect(phone.locator("[data-wk-message]")).to_have_text(
         "Postcode 2595 valt in Den Haag, maar niet in een wijk op deze kaart. "
         "Hieronder staat wat voor de hele gemeente is."

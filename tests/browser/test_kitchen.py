@@ -9,20 +9,15 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import AMSTERDAM, lookup
+
 pytestmark = pytest.mark.browser
-
-AMSTERDAM = "+01:00"
-
-
-def _lookup(phone: Page, postcode: str) -> None:
-    phone.fill("#wk-postcode", postcode)
-    phone.locator("form[data-wk-postcode] button[type=submit]").click()
 
 
 def test_2533_ab_from_postcode_to_a_tap_to_call_link(phone: Page, site_url: str) -> None:
     phone.clock.set_fixed_time(f"2026-11-24T10:00:00{AMSTERDAM}")
     phone.goto(site_url + "/")
-    _lookup(phone, "2533 AB")
+    lookup(phone, "2533 AB")
     expect(phone.locator("[data-wk-message]")).to_contain_text("Postcode 2533 hoort bij Moerwijk.")
     card = phone.locator("[data-wk-results] article.wk-service", has_text="Maatje aanvragen – wijkteam Moerwijk")
     expect(card).to_be_visible()
@@ -82,7 +77,7 @@ def test_a_search_for_schulden_does_not_return_the_buurttuin(phone: Page, site_u
 
 def test_back_restores_the_results_where_they_were(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "/")
-    _lookup(phone, "2533 AB")
+    lookup(phone, "2533 AB")
     expect(phone.locator("[data-wk-message]")).to_contain_text("Postcode 2533 hoort bij Moerwijk.")
     assert phone.url == site_url + "/?postcode=2533AB"
     card = phone.locator("[data-wk-results] article.wk-service", has_text="Kaarttafel (klaverjassen)")
@@ -141,7 +136,7 @@ def test_search_words_live_in_the_address(phone: Page, site_url: str) -> None:
 
 def test_after_zoek_the_answer_comes_into_view_and_is_announced(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "/wijken/moerwijk/")  # the finder is far down this page
-    _lookup(phone, "2525 AB")
+    lookup(phone, "2525 AB")
     message = phone.locator("section.wk-finder [data-wk-message]")
     expect(message).to_contain_text("Postcode 2525 hoort bij Schilderswijk.")
     assert message.get_attribute("role") == "status"
@@ -156,7 +151,7 @@ def test_after_zoek_the_answer_comes_into_view_and_is_announced(phone: Page, sit
 
 def test_group_counts_follow_the_filters_and_an_empty_result_says_what_to_widen(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "/")
-    _lookup(phone, "2533 AB")
+    lookup(phone, "2533 AB")
     results = phone.locator("[data-wk-results]")
     expect(results.get_by_role("heading", name="Geld & schulden (2)")).to_be_visible()
     filters = phone.locator("section.wk-finder form[data-wk-filters]")

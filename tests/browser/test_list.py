@@ -10,11 +10,10 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
-from .conftest import TILE_SERVER
+from .conftest import AMSTERDAM, TILE_SERVER
 
 pytestmark = pytest.mark.browser
 
-AMSTERDAM = "+01:00"
 SHARED = "window.__shared = []; navigator.share = async (data) => { window.__shared.push(data.text); };"
 
 

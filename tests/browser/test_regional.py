@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import lookup
+
 pytestmark = pytest.mark.browser
 
 GELDZAKEN = "Inloopspreekuur Geldzaken"  # gemeentehuis Uitgeest, for Uitgeest
@@ -16,11 +18,6 @@ HEERHUGOWAARD = "Afspraak met het wijkteam Heerhugowaard"
 AKERSLOOT = "Inloopspreekuur wijkteam bij de huisartsen in Akersloot"  # for Akersloot (Castricum)
 HOME_START = "Home-Start"  # the whole region
 ALL = [GELDZAKEN, HEEMSKERK, KOFFIE, VELSEN, HEERHUGOWAARD, AKERSLOOT]
-
-
-def _lookup(phone: Page, postcode: str) -> None:
-    phone.fill("#wk-postcode", postcode)
-    phone.locator("form[data-wk-postcode] button[type=submit]").click()
 
 
 def _shows_only(phone: Page, own: list[str]) -> None:
@@ -48,7 +45,7 @@ def test_a_postcode_in_each_gemeente_gives_that_gemeentes_services(
     phone: Page, example_urls: dict[str, str], postcode: str, message: str, own: list[str]
 ) -> None:
     phone.goto(example_urls["ijmond"] + "/")
-    _lookup(phone, postcode)
+    lookup(phone, postcode)
     expect(phone.locator("[data-wk-message]")).to_contain_text(message)
     _shows_only(phone, [*own, HOME_START])
     expect(phone.locator("[data-wk-message]")).not_to_contain_text("Heemskerk, Uitgeest")
@@ -58,7 +55,7 @@ def test_a_postcode_outside_the_region_names_the_region_wide_services(
     phone: Page, example_urls: dict[str, str]
 ) -> None:
     phone.goto(example_urls["ijmond"] + "/wijken/beverwijk/")
-    _lookup(phone, "2525 AB")
+    lookup(phone, "2525 AB")
     expect(phone.locator("[data-wk-message]")).to_have_text(
         "Postcode 2525 ligt buiten Heemskerk, Uitgeest, Beverwijk, Velsen, Castricum en Heerhugowaard. "
         "Wel voor de hele regio of voor deze postcode: 1 resultaat."
@@ -79,13 +76,13 @@ def test_a_wijk_page_lists_its_gemeentes_services_and_not_another_gemeentes(
 
 def test_dordrecht_3317_lies_in_crabbehof_and_wielwijk(phone: Page, example_urls: dict[str, str]) -> None:
     phone.goto(example_urls["dordrecht"] + "/")
-    _lookup(phone, "3317 AB")
+    lookup(phone, "3317 AB")
     message = phone.locator("[data-wk-message]")
     expect(message).to_contain_text("Postcode 3317 hoort bij Crabbehof en Wielwijk.")
     results = phone.locator("[data-wk-results]")
     expect(results.get_by_role("heading", name="WijkInformatiePunt Wielwijk", exact=True)).to_be_visible()
     expect(results.get_by_role("heading", name="Hulp bij huiselijk geweld", exact=True)).to_be_visible()
-    _lookup(phone, "3311")
+    lookup(phone, "3311")
     expect(message).to_have_text(
         "Postcode 3311 valt in Dordrecht, maar niet in een wijk op deze kaart. "
         "Hieronder staat wat voor de hele gemeente is."
