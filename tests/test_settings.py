@@ -12,8 +12,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wijkkaart.problems import render
-from wijkkaart.settings import DEFAULTS, Settings, read_settings
+from wijkkaart.records.problems import render
+from wijkkaart.records.settings import DEFAULTS, Settings, read_settings
 
 from .helpers import site_copy
 
