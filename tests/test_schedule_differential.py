@@ -39,7 +39,8 @@ from wijkkaart.records.load import Document
 from wijkkaart.records.model import Organisation
 from wijkkaart.records.settings import Settings
 from wijkkaart.schedule.browser import availability, compact, holidays
-from wijkkaart.schedule.parse import DAY_NAMES, ScheduleError, parse
+from wijkkaart.schedule.days import DAY_NAMES
+from wijkkaart.schedule.parse import ScheduleError, parse
 
 from .helpers import REPO, TODAY, report
 

@@ -1,13 +1,13 @@
-"""Schedules: OpenStreetMap ``opening_hours`` expressions, checked exactly, resolved once and said in Dutch.
+"""Schedules: OpenStreetMap ``opening_hours`` expressions, checked exactly and resolved once into pieces.
 
 ``opening-hours-py`` is the authority on the syntax (and knows Dutch public holidays). On top of it we
 accept the subset a spreekuur needs — weekdays, the nth weekday of the month, ISO week numbers, time spans,
 ``off`` and a final ``PH off`` — and resolve it here, once, with opening_hours' meaning: a later rule
 replaces the earlier ones on every day it names. The result is a list of ``Piece``s: sets of days with
-the same times that no other piece shares. Every output is made from these pieces — the Dutch wording, the
-browser's rules (browser.py, when.js), iCal and HSDS (recurrence.py) — so they cannot disagree. A
-schedule whose pieces some output cannot say exactly (an RRULE that RFC 5545 forbids, a "4th but not the
-last" Tuesday) is refused here with the nearest way to write it that is supported.
+the same times that no other piece shares. Every output is made from these pieces — the Dutch wording
+(wording.py), the browser's rules (browser.py, when.js), iCal and HSDS (recurrence.py) — so they cannot
+disagree. A schedule whose pieces some output cannot say exactly (an RRULE that RFC 5545 forbids, a "4th
+but not the last" Tuesday) is refused here with the nearest way to write it that is supported.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
-from itertools import combinations, pairwise
+from itertools import pairwise
 
-DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-DAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+from .days import ALL_KINDS, ALL_WEEKS, DAYS, ICAL_DAYS, KINDS, WEEKS, fewest_ordinals, kinds_of, ordinal_order
+from .wording import describe_piece
+
 _DUTCH_DAYS = re.compile(
     r"\b(ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", re.IGNORECASE
 )
@@ -36,18 +36,6 @@ _RULE = re.compile(
     r"(?P<what>off|closed|[\d:,\-]+)$"
 )
 EXAMPLE = "Fr 09:00-10:30"
-WEEKS = 53
-ALL_WEEKS = tuple(range(1, WEEKS + 1))
-
-# Each weekday of a month is one of nine kinds: its place counted from the start and from the end of the
-# month, in a month with four or five of that weekday. An ordinal [n] (1 to 5, -1 to -5) is a set of kinds;
-# whatever later rules leave of a weekday is again a set, and it can be written as ordinals only if it is
-# the union of the ordinals it contains.
-_PLACES = ((1, -4), (2, -3), (3, -2), (4, -1), (1, -5), (2, -4), (3, -3), (4, -2), (5, -1))
-_KINDS = len(_PLACES)
-_ALL_KINDS = (1 << _KINDS) - 1
-ORDINALS = (1, 2, 3, 4, 5, -1, -2, -3, -4, -5)
-_KINDS_OF = {n: sum(1 << i for i, place in enumerate(_PLACES) if n in place) for n in ORDINALS}
 
 
 class ScheduleError(ValueError):
@@ -305,20 +293,13 @@ def _hhmm(start: int, end: int) -> str:
 def _cells(rule: Rule, weekday: int) -> int:
     kinds = 0
     if not rule.days:
-        kinds = _ALL_KINDS
+        kinds = ALL_KINDS
     for selector in rule.days:
         if selector.weekday == weekday:
-            kinds |= _ALL_KINDS if not selector.nth else _kinds(selector.nth)
+            kinds |= ALL_KINDS if not selector.nth else kinds_of(selector.nth)
     if not kinds:
         return 0
-    return sum(kinds << (w - 1) * _KINDS for w in rule.weeks or ALL_WEEKS)
-
-
-def _kinds(nths: tuple[int, ...]) -> int:
-    out = 0
-    for n in nths:
-        out |= _KINDS_OF[n]
-    return out
+    return sum(kinds << (w - 1) * KINDS for w in rule.weeks or ALL_WEEKS)
 
 
 def _resolve(rules: tuple[Rule, ...], expression: str) -> tuple[Piece, ...]:
@@ -337,11 +318,11 @@ def _resolve(rules: tuple[Rule, ...], expression: str) -> tuple[Piece, ...]:
             if not kept:
                 continue
             weeks, kinds = _shape(kept, expression)
-            if weeks and kinds != _ALL_KINDS:
+            if weeks and kinds != ALL_KINDS:
                 raise _weeks_and_nth(expression)
             if weeks:
                 by_weeks.setdefault(weeks, []).append(weekday)
-            elif kinds == _ALL_KINDS:
+            elif kinds == ALL_KINDS:
                 weekly.append(weekday)
             else:
                 monthly += [(weekday, n) for n in _ordinals(kinds, rule, expression)]
@@ -355,7 +336,7 @@ def _resolve(rules: tuple[Rule, ...], expression: str) -> tuple[Piece, ...]:
 
 def _shape(cells: int, expression: str) -> tuple[tuple[int, ...], int]:
     """``cells`` as (weeks, kinds) when it is every such kind in every such week; weeks () = all weeks."""
-    rows = [(w, (cells >> (w - 1) * _KINDS) & _ALL_KINDS) for w in ALL_WEEKS]
+    rows = [(w, (cells >> (w - 1) * KINDS) & ALL_KINDS) for w in ALL_WEEKS]
     used = [(w, kinds) for w, kinds in rows if kinds]
     kinds = used[0][1]
     if any(k != kinds for _, k in used):
@@ -365,7 +346,7 @@ def _shape(cells: int, expression: str) -> tuple[tuple[int, ...], int]:
 
 
 def _ordinals(kinds: int, rule: Rule, expression: str) -> tuple[int, ...]:
-    found = _fewest_ordinals(kinds)
+    found = fewest_ordinals(kinds)
     if found is None:
         raise ScheduleError(
             "schedule-override-inexact",
@@ -374,22 +355,6 @@ def _ordinals(kinds: int, rule: Rule, expression: str) -> tuple[int, ...]:
             "Noem de dagen die doorgaan zelf, bv. 'Tu[1,3] 10:00-12:00' of 'Tu[-1] 10:00-12:00'.",
         )
     return found
-
-
-@cache
-def _fewest_ordinals(kinds: int) -> tuple[int, ...] | None:
-    """The fewest ordinals whose union is exactly ``kinds`` (counting from the start where that is as few),
-    or None when no union of ordinals is."""
-    inside = [n for n in ORDINALS if _KINDS_OF[n] & ~kinds == 0]
-    for size in range(1, len(inside) + 1):
-        for chosen in combinations(inside, size):  # ORDINALS order: the first found counts from the start most
-            if _kinds(chosen) == kinds:
-                return tuple(sorted(chosen, key=_ordinal_order))
-    return None
-
-
-def _ordinal_order(n: int) -> int:
-    return n if n > 0 else 10 - n
 
 
 def _weeks_and_nth(expression: str) -> ScheduleError:
@@ -412,78 +377,4 @@ def _merged(pieces: list[Piece]) -> tuple[Piece, ...]:
 
 def _day_order(day: tuple[int, int]) -> tuple[int, int]:
     weekday, n = day
-    return weekday, _ordinal_order(n)
-
-
-# Wording
-
-
-def clock(minutes: int) -> str:
-    """540 → ``9.00``: Dutch clock time, no leading zero."""
-    return f"{minutes // 60}.{minutes % 60:02d}"
-
-
-def describe_times(times: tuple[tuple[int, int], ...]) -> str:
-    spans = [f"{clock(a)}–{clock(b)}" for a, b in times]
-    return _join(spans) + " uur"
-
-
-def describe_piece(piece: Piece) -> str:
-    if piece.freq == "MONTHLY":
-        days = _describe_monthly(piece.days)
-    else:
-        days = _describe_plain_days([d for d, _ in piece.days])
-    if piece.weeks:
-        on = "elke dag" if days == "elke dag" else f"op {days.removeprefix('elke ')}"
-        days = f"{describe_weeks(piece.weeks)} {on}"
-    return f"{days} {describe_times(piece.times)}"
-
-
-def describe_weeks(weeks: tuple[int, ...]) -> str:
-    """ISO week numbers in Dutch: "om de week (oneven weken)", "in week 10 t/m 20", "in week 1, 4 en 7"."""
-    if weeks == tuple(range(1, WEEKS + 1, 2)):
-        return "om de week (oneven weken)"
-    if weeks == tuple(range(2, WEEKS + 1, 2)):
-        return "om de week (even weken)"
-    runs: list[list[int]] = []
-    for week in weeks:
-        if runs and runs[-1][-1] == week - 1:
-            runs[-1].append(week)
-        else:
-            runs.append([week])
-    items: list[str] = []
-    for run in runs:
-        items += [f"{run[0]} t/m {run[-1]}"] if len(run) > 2 else [str(w) for w in run]
-    return "in week " + _join(items)
-
-
-def _describe_plain_days(days: list[int]) -> str:
-    if len(days) == 7:
-        return "elke dag"
-    if len(days) >= 3 and days == list(range(days[0], days[0] + len(days))):
-        return f"{DAY_NAMES[days[0]]} t/m {DAY_NAMES[days[-1]]}"
-    return "elke " + _join([DAY_NAMES[d] for d in days])
-
-
-def _describe_monthly(days: tuple[tuple[int, int], ...]) -> str:
-    ordinals: dict[int, list[int]] = {}
-    for weekday, n in days:
-        ordinals.setdefault(weekday, []).append(n)
-    if len(ordinals) == 1:
-        [(weekday, ns)] = ordinals.items()
-        rest = _fewest_ordinals(_ALL_KINDS & ~_kinds(tuple(ns)))
-        if rest is not None and len(rest) == 1 and len(ns) > 1:
-            return f"elke {DAY_NAMES[weekday]} behalve de {_ordinal(rest[0])} van de maand"
-    parts = [f"{_join([_ordinal(n) for n in ns])} {DAY_NAMES[weekday]}" for weekday, ns in ordinals.items()]
-    return f"{_join(parts)} van de maand"
-
-
-_FROM_THE_END = {-1: "laatste", -2: "op één na laatste", -3: "op twee na laatste", -4: "op drie na laatste"}
-
-
-def _ordinal(n: int) -> str:
-    return _FROM_THE_END.get(n, "op vier na laatste") if n < 0 else f"{n}e"
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+    return weekday, ordinal_order(n)
