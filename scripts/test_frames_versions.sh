@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the frames tests (tests/test_frames.py: material's real templates, and the example site built with
+# Runs the frames tests (tests/adapters/test_frames.py: material's real templates, and the example site built with
 # and without frames) with other versions of Material for MkDocs than constraints.txt installs: each one in
 # a folder of its own put first on the path, the rest of .venv unchanged. A version that passes may be added
 # to TESTED_THEMES in wijkkaart/adapters/frames.py (and its minor to the pin in pyproject.toml).
@@ -19,7 +19,7 @@ assert importlib.metadata.version("mkdocs-material") == sys.argv[1]
 PY
   then
     PYTHONPATH="$folder" WIJKKAART_TEST_MATERIAL="$version" .venv/bin/python -m pytest -q -p no:cacheprovider \
-      tests/test_frames.py -k "not installed_material and not untested_theme" && echo "mkdocs-material $version: passed" \
+      tests/adapters/test_frames.py -k "not installed_material and not untested_theme" && echo "mkdocs-material $version: passed" \
       || echo "mkdocs-material $version: FAILED"
   fi
   rm -rf "$folder"

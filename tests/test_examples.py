@@ -13,9 +13,9 @@ from wijkkaart.adapters.cli import main
 from wijkkaart.pipeline.build import build_site
 from wijkkaart.records.settings import read_settings
 
+from .exports.test_hsds import _errors, _validator
 from .helpers import EXAMPLES, TODAY, example_site
-from .test_hsds import _errors, _validator
-from .test_served import _agree, _finder_uids
+from .records.test_served import _agree, _finder_uids
 
 NAMES = ["ijmond", "dordrecht"]
 

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser
 from wijkkaart.records import fields
 
 from ..helpers import DATA, GEO, report, serve_dir
-from ..test_pages import unsafe_parts
+from ..render.test_pages import unsafe_parts
 
 pytestmark = pytest.mark.browser
 

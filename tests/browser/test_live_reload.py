@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from ..adapters.test_plugin_serve import serving
 from ..helpers import example_copy
-from ..test_serve import serving
 
 pytestmark = pytest.mark.browser
 

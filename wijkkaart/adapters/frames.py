@@ -21,7 +21,7 @@ with stand-ins that such filters change (markup, entities, quotes, capitals, a l
 give the frame with only the stand-ins different.
 
 Frames are used only with the theme and versions they are tested with (``TESTED_THEMES``: the real
-templates of each version, in ``tests/test_frames.py``); with any other, the adapter lets the theme render
+templates of each version, in ``tests/adapters/test_frames.py``); with any other, the adapter lets the theme render
 every page and logs so.
 """
 
@@ -56,7 +56,7 @@ _OPEN_VALUE = re.compile("(" + "|".join(re.escape(text) for text in sorted(_NAME
 _PROBE_TAIL = " <b class=\"x\">&amp; &#233;É 'q' </b>\n " + " Woord" * 60
 _PROBES = {text: text + _PROBE_TAIL for text in _NAMES}
 _H1 = ("__contains__", "<h1")  # the one look at a value a kind allows: material's test for the body's own <h1
-# The themes whose real templates tests/test_frames.py renders: the package and the versions the tests were
+# The themes whose real templates tests/adapters/test_frames.py renders: the package and the versions the tests were
 # run with (scripts/test_frames_versions.sh); pyproject.toml pins mkdocs-material to their minor versions.
 TESTED_THEMES = {"material": ("mkdocs-material", ("9.6.23", "9.7.7", "9.8.0", "9.8.1", "9.8.2"))}
 _BUILD_WIDE = {"page", "build_date_utc"}  # the moment of the build: the same for all pages of a kind

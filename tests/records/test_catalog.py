@@ -7,7 +7,7 @@ from pathlib import Path
 from wijkkaart.records.problems import errors, render
 from wijkkaart.records.validate import build_catalog
 
-from .helpers import DATA, settings_for, site_copy
+from ..helpers import DATA, settings_for, site_copy
 
 
 def test_a_citywide_service_is_listed_in_the_wijken_of_its_own_gemeente(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from wijkkaart.records.problems import render
 from wijkkaart.records.settings import DEFAULTS, Settings, read_settings
 
-from .helpers import site_copy
+from ..helpers import site_copy
 
 PLUGIN = "plugins:\n  - wijkkaart:\n"
 CONFIGS = {

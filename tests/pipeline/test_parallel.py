@@ -14,7 +14,7 @@ from wijkkaart.pipeline.parallel import Background
 from wijkkaart.pipeline.steps import StepFailed, step
 from wijkkaart.records.validate import build_catalog
 
-from .helpers import settings_for, site_copy
+from ..helpers import settings_for, site_copy
 
 
 def test_result_comes_back_from_the_forked_process() -> None:

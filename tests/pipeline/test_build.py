@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import INVALID, example_copy
+from ..helpers import INVALID, example_copy
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

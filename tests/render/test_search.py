@@ -14,7 +14,7 @@ import pytest
 from wijkkaart.pipeline.build import build_site
 from wijkkaart.render.search import build_search_index, search_records
 
-from .helpers import example_copy, settings_for, site_copy
+from ..helpers import example_copy, settings_for, site_copy
 
 
 def test_index_holds_every_searchable_page_and_every_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

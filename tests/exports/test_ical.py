@@ -17,7 +17,7 @@ from wijkkaart.records.settings import Settings, read_settings
 from wijkkaart.records.validate import build_catalog
 from wijkkaart.schedule.browser import AMSTERDAM
 
-from .helpers import GEO, REPO, TODAY, report, settings_for, site_copy
+from ..helpers import GEO, REPO, TODAY, report, settings_for, site_copy
 
 START = datetime.combine(TODAY, datetime.min.time(), AMSTERDAM)
 END = START + timedelta(days=365)

@@ -12,7 +12,7 @@ from wijkkaart.render.pages import Renderer
 from wijkkaart.render.search import search_records
 from wijkkaart.schedule.browser import compact, holidays
 
-from .helpers import TODAY, example_copy, settings_for, site_copy
+from ..helpers import TODAY, example_copy, settings_for, site_copy
 
 
 def _catalog(tmp_path: Path):  # type: ignore[no-untyped-def]

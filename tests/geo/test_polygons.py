@@ -20,7 +20,7 @@ from wijkkaart.geo.register import SHIPPED_VINTAGE, register_for
 from wijkkaart.pipeline.build import build_site
 from wijkkaart.records.validate import build_catalog
 
-from .helpers import DATA, settings_for, site_copy
+from ..helpers import DATA, settings_for, site_copy
 
 PAGES = {name: json.loads((DATA / "pdok" / f"{name}.json").read_text()) for name in ("page1", "page2")}
 

@@ -17,7 +17,7 @@ from wijkkaart.records import validate
 from wijkkaart.records.problems import Problem, errors, render
 from wijkkaart.records.validate import SHARED_FROM, build_catalog
 
-from .helpers import ACCEPTED, INVALID, VALID, report, settings_for, site_copy
+from ..helpers import ACCEPTED, INVALID, VALID, report, settings_for, site_copy
 
 CASES = sorted(p.name for p in INVALID.iterdir() if p.is_dir())
 ACCEPTED_CASES = sorted(p.name for p in ACCEPTED.iterdir() if p.is_dir())

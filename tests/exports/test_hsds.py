@@ -17,7 +17,7 @@ from wijkkaart.geo.boundaries import build_geo
 from wijkkaart.records.settings import read_settings
 from wijkkaart.records.validate import build_catalog
 
-from .helpers import GEO, REPO, TODAY, report
+from ..helpers import GEO, REPO, TODAY, report
 
 HSDS = REPO.parent / "shared" / "hsds"
 
@@ -107,7 +107,7 @@ def test_schedules_follow_the_overrides_exactly() -> None:
     """Issue 17: a later rule that replaces earlier ones on some days is honoured by HSDS too."""
     from wijkkaart.exports.hsds import schedules
 
-    from .test_schedule_differential import Case, entry_for
+    from ..test_schedule_differential import Case, entry_for
 
     def fields(expression: str) -> list[tuple[str, str, str | None, str | None, str]]:
         found = schedules(entry_for(Case(expression)), "sid", TODAY)

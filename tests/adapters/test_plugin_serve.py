@@ -20,7 +20,7 @@ import pytest
 
 from wijkkaart.render.csp import policy
 
-from .helpers import example_copy
+from ..helpers import example_copy
 
 TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')

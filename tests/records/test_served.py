@@ -27,7 +27,7 @@ from wijkkaart.records.validate import build_catalog
 from wijkkaart.render.finder import finder_index
 from wijkkaart.render.urls import wijk_src
 
-from .helpers import DATA, example_copy, settings_for, site_copy
+from ..helpers import DATA, example_copy, settings_for, site_copy
 
 REGIO = DATA / "regio"
 

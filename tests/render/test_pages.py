@@ -14,7 +14,7 @@ from wijkkaart.pipeline.build import build_site
 from wijkkaart.records import fields
 from wijkkaart.render.urls import MAP_DOCUMENT, Links, page_url
 
-from .helpers import DATA, REPO, example_copy, settings_for, site_copy
+from ..helpers import DATA, REPO, example_copy, settings_for, site_copy
 
 GOLDEN = REPO / "tests" / "golden"
 HOSTILE = DATA / "hostile"

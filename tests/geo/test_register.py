@@ -22,9 +22,9 @@ from wijkkaart.geo.register import (
 )
 from wijkkaart.records.settings import Settings
 
-from .helpers import GEO
+from ..helpers import GEO
 
-PACKAGE_DATA = Path(__file__).resolve().parents[1] / "wijkkaart" / "geo" / "cbs"
+PACKAGE_DATA = Path(__file__).resolve().parents[2] / "wijkkaart" / "geo" / "cbs"
 NO_GEOMETRY = {"4196", "5028"}  # no polygon in CBS PC4 2020 as converted in ../shared/geo (see SOURCES.md)
 
 

@@ -15,7 +15,7 @@ import pytest
 import wijkkaart
 from wijkkaart.adapters.cli import main
 
-from .helpers import INVALID, REPO, cli_site_copy
+from ..helpers import INVALID, REPO, cli_site_copy
 
 
 def test_check_example_site_exits_0() -> None:

@@ -15,7 +15,7 @@ import yaml
 from wijkkaart import __version__
 from wijkkaart.adapters.cli import main
 
-from .helpers import REPO
+from ..helpers import REPO
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from wijkkaart.adapters import frames
 from wijkkaart.adapters.frames import TEMPLATE, TESTED_THEMES, Frames, untested
 
-from .helpers import REPO, build_example
+from ..helpers import REPO, build_example
 
 # The parts of material's base.html that take the page's values (see frames._values).
 THEME = (

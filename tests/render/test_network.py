@@ -8,7 +8,7 @@ from wijkkaart.pipeline.build import build_site
 from wijkkaart.records.settings import read_settings
 from wijkkaart.render.network import wijk_network
 
-from .helpers import GEO, REPO, TODAY
+from ..helpers import GEO, REPO, TODAY
 
 
 def test_schilderswijk_network() -> None:

@@ -23,7 +23,7 @@ from wijkkaart.records.settings import read_settings
 from wijkkaart.records.validate import build_catalog
 from wijkkaart.render.urls import MAP_DOCUMENT
 
-from .helpers import DATA, GEO, REPO, settings_for, site_copy
+from ..helpers import DATA, GEO, REPO, settings_for, site_copy
 
 AREA_TOLERANCE = 0.005  # a simplified wijk keeps its area within 0.5 %
 OVERLAP_TOLERANCE_M2 = 50.0  # wijken that share no PC4 overlap by less than this

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from wijkkaart.adapters.plugin import WijkkaartPlugin
 
-from .helpers import REPO, VALID
+from ..helpers import REPO, VALID
 
 BODY = (
     '<div class="wk-page">\n<h1>Wijkz</h1>\n'

@@ -1,0 +1,1 @@
+"""Tests of wijkkaart.exports, one module of tests per module of the package."""

@@ -1,0 +1,1 @@
+"""Tests of wijkkaart.render, one module of tests per module of the package."""

@@ -1,0 +1,1 @@
+"""Tests of wijkkaart.schedule, one module of tests per module of the package."""
