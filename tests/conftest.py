@@ -1,13 +1,25 @@
-"""Fixtures: one strict build of the example site per run, served on 127.0.0.1 for browser tests."""
+"""Fixtures: one strict build of the example site per run, served on 127.0.0.1 for browser tests; the fixed
+clock; and no test that logs a warning it does not assert."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .helpers import build_example, build_strict, example_site, serve_dir
+from wijkkaart.records.settings import TODAY_VARIABLE
+
+from .helpers import TODAY, build_example, build_strict, example_site, serve_dir
+from .logged import logged_warnings
+
+__all__ = ["logged_warnings"]
+pytest_plugins = ["pytester"]
+
+# The fixed clock: every build and check in this process and in the ones it starts takes TODAY as today,
+# whatever the calendar says (a test that wants another day passes its own ``today`` or sets the variable).
+os.environ[TODAY_VARIABLE] = TODAY.isoformat()
 
 
 @pytest.fixture(scope="session")

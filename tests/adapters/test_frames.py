@@ -122,7 +122,8 @@ def _render_material(
     """Each page through the frames, and through the theme itself, with material's real templates and the
     context mkdocs gives them."""
     env = _material(config, changes or {})
-    files = Files([page.file for page in pages])
+    in_nav = [File.generated(config, src, content="") for item in config.nav or [] for src in item.values()]
+    files = Files([page.file for page in pages] + in_nav)  # every page the nav names is there, as in a build
     nav, doc_files = get_navigation(files, config), files.documentation_pages()  # as mkdocs' build has them
     frames = Frames(env, [])
     frames.install()

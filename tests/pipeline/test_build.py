@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ..helpers import INVALID, example_copy
+from ..logged import LoggedWarnings
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -91,7 +92,7 @@ def test_bad_data_aborts_and_leaves_the_old_site(tmp_path: Path) -> None:
 
 
 def test_a_file_the_second_core_did_not_make_fails_the_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, logged_warnings: LoggedWarnings
 ) -> None:
     """mkdocs is told up front which files the second core will write (for links to them): a promise it
     did not keep is a fault of wijkkaart, and stops the build."""
@@ -107,6 +108,6 @@ def test_a_file_the_second_core_did_not_make_fails_the_build(
     config = load_config(str(example_copy(tmp_path) / "mkdocs.yml"), site_dir=str(out))
     with pytest.raises(Abort):
         build(config)
-    assert "wijkkaart: 1 bestanden ontbreken, bv. agenda/nergens.ics." in caplog.messages
+    assert logged_warnings.take() == ["wijkkaart: 1 bestanden ontbreken, bv. agenda/nergens.ics."]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["example"]  # no site, and nothing half made beside it
     assert config.site_dir == str(out)

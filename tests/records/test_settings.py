@@ -13,9 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wijkkaart.records.problems import render
-from wijkkaart.records.settings import DEFAULTS, Settings, read_settings
+from wijkkaart.records.settings import DEFAULTS, Settings, read_settings, site_url_problem
 
 from ..helpers import site_copy
+from ..logged import LoggedWarnings
 
 PLUGIN = "plugins:\n  - wijkkaart:\n"
 CONFIGS = {
@@ -64,7 +65,9 @@ def test_an_inherited_configuration_is_read_as_mkdocs_reads_it(tmp_path: Path) -
 
 
 @pytest.mark.parametrize("name", sorted(CONFIGS))
-def test_check_and_build_read_the_same_settings(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_and_build_read_the_same_settings(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, logged_warnings: LoggedWarnings
+) -> None:
     monkeypatch.setenv("WIJKKAART_TEST_URL", "https://uit-de-omgeving.voorbeeld.nl/")
     monkeypatch.setenv("WIJKKAART_TEST_MAANDEN", "6")
     monkeypatch.delenv("WIJKKAART_TEST_ONBEKEND", raising=False)
@@ -76,6 +79,9 @@ def test_check_and_build_read_the_same_settings(name: str, tmp_path: Path, monke
     as_checked = {k: v for k, v in dataclasses.asdict(check).items() if k not in ignore}
     assert as_checked == {k: v for k, v in dataclasses.asdict(build).items() if k not in ignore}
     assert render(check.problems) == render(build.problems)
+    missing = site_url_problem(build)  # the build logs it as it reads the settings
+    assert logged_warnings.take() == ([] if missing is None else [f"wijkkaart: {missing.text()}"])
+    assert (name in ("mapping", "regional")) == (missing is not None)
     if name == "env":
         assert (check.site_url, check.stale_months, check.tiles_max_zoom) == (
             "https://uit-de-omgeving.voorbeeld.nl/",

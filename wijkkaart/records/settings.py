@@ -48,6 +48,24 @@ DEFAULTS: dict[str, Any] = {
 LISTS = {"gemeente"}  # settings that may also be a list (a regional site names several gemeenten)
 
 
+TODAY_VARIABLE = "WIJKKAART_TODAY"
+
+
+def current_date() -> date:
+    """The day a build or check takes as today: the calendar's, or the ISO date in ``WIJKKAART_TODAY``.
+
+    The one place that reads the clock, so that a run can be made as if on another day: the tests run on a
+    fixed day, and a site owner can see what the site will say when an activity has ended.
+    """
+    fixed = os.environ.get(TODAY_VARIABLE)
+    if not fixed:
+        return date.today()
+    try:
+        return date.fromisoformat(fixed)
+    except ValueError:
+        raise ValueError(f"{TODAY_VARIABLE}={fixed!r} is geen datum; schrijf bv. 2026-11-24.") from None
+
+
 @dataclass(frozen=True)
 class Settings:
     root: Path
@@ -68,7 +86,7 @@ class Settings:
     tiles_max_zoom: int = DEFAULTS["tiles_max_zoom"]
     report_url: str = DEFAULTS["report_url"]
     site_url: str = ""
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=current_date)
     config_file: str = CONFIG_FILES[-2]  # the configuration file's name, for messages
     config_lines: tuple[tuple[str, int], ...] = ()  # the line of each plugin option in it
     problems: tuple[Problem, ...] = ()  # settings that are wrong (their defaults are used), in Dutch
@@ -88,7 +106,7 @@ class Settings:
         name = config.name if config else CONFIG_FILES[-2]
         where: dict[str, Any] = {"config_file": name, "config_lines": lines} if config else {}
         values, problems = check_options(options, lambda key: (name, dict(lines).get(key, 1)))
-        return cls(root=root, today=today or date.today(), **values, **where, problems=found + tuple(problems))
+        return cls(root=root, today=today or current_date(), **values, **where, problems=found + tuple(problems))
 
     def where(self, key: str) -> tuple[str, int]:
         """The configuration file and the line of the option ``key`` (its first line when not set there)."""

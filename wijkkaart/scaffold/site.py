@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import __version__
 from ..geo.register import Area, Register, cbs_wijken
 from ..records.schema import write_schemas
+from ..records.settings import current_date
 from ..records.translate import quoted, suggest
 from .record import areas_of, slugify, yaml_templates
 
@@ -60,7 +61,7 @@ def create_site(
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise InitError(f"de map {folder} is niet leeg; kies een nieuwe of lege map.")
     places = [_place(register, gemeente) for gemeente in resolve_gemeenten(names, register)]
-    files = render_site(places, site_url.rstrip("/") + "/", today or date.today())
+    files = render_site(places, site_url.rstrip("/") + "/", today or current_date())
     for relative, text in files.items():
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
