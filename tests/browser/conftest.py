@@ -9,9 +9,14 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from ..helpers import TODAY
+
 CHROMIUM = "/usr/bin/chromium"
 TILE_SERVER = "tile.openstreetmap.org"
 AMSTERDAM = "+01:00"  # the UTC offset of the fixed clocks (winter time)
+# The page's clock on the day the sites are built for (the suite's fixed TODAY): "volgende keer" and "nu
+# open" are worked out in the browser, from its own clock. Time runs on from here; a test may set another.
+NOW = f"{TODAY.isoformat()}T10:00:00{AMSTERDAM}"
 
 
 def lookup(phone: Page, postcode: str) -> None:
@@ -53,6 +58,7 @@ def phone(browser: Browser) -> Iterator[Page]:
         is_mobile=True,
         has_touch=True,
     )
+    context.clock.set_system_time(NOW)
     context.route(
         re.compile(rf"^https://{re.escape(TILE_SERVER)}/"),
         lambda route: route.fulfill(body=BLANK_PNG, content_type="image/png"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import AMSTERDAM, lookup
+from .conftest import AMSTERDAM, NOW, lookup
 
 pytestmark = pytest.mark.browser
 
@@ -142,7 +142,7 @@ def test_filters_today_and_walk_in(phone: Page, site_url: str) -> None:
 
 def test_share_text(phone: Page, site_url: str) -> None:
     phone.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    phone.clock.set_fixed_time(f"2026-11-24T10:00:00{AMSTERDAM}")
+    phone.clock.set_fixed_time(NOW)
     phone.goto(site_url + "/organisaties/helpdesk-geldzaken/")
     phone.evaluate("delete Navigator.prototype.share")
     card = phone.locator("#inloopspreekuur-geldzaken")

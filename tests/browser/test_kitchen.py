@@ -9,13 +9,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import AMSTERDAM, lookup
+from .conftest import NOW, lookup
 
 pytestmark = pytest.mark.browser
 
 
 def test_2533_ab_from_postcode_to_a_tap_to_call_link(phone: Page, site_url: str) -> None:
-    phone.clock.set_fixed_time(f"2026-11-24T10:00:00{AMSTERDAM}")
+    phone.clock.set_fixed_time(NOW)
     phone.goto(site_url + "/")
     lookup(phone, "2533 AB")
     expect(phone.locator("[data-wk-message]")).to_contain_text("Postcode 2533 hoort bij Moerwijk.")

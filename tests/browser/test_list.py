@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from pypdf import PdfReader
 
-from .conftest import AMSTERDAM, TILE_SERVER
+from .conftest import NOW, TILE_SERVER
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,7 @@ def _count(phone: Page) -> str:
 
 
 def test_add_from_two_pages_share_and_empty(phone: Page, site_url: str) -> None:
-    phone.clock.set_fixed_time(f"2026-11-24T10:00:00{AMSTERDAM}")
+    phone.clock.set_fixed_time(NOW)
     phone.add_init_script(SHARED)
     requests: list[str] = []
     phone.on("request", lambda r: requests.append(r.url))
@@ -100,7 +100,7 @@ def test_copy_when_the_phone_cannot_share(phone: Page, site_url: str) -> None:
 
 
 def test_the_list_prints_on_one_a4_with_a_qr_code_per_entry(phone: Page, site_url: str) -> None:
-    phone.clock.set_fixed_time(f"2026-11-24T10:00:00{AMSTERDAM}")
+    phone.clock.set_fixed_time(NOW)
     phone.goto(site_url + "/organisaties/wijkz/")
     for card in ("koffie-inloop", "buurttuin", "kaarttafel"):
         _add(phone, card)
