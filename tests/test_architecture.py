@@ -61,6 +61,34 @@ def test_the_package_is_grouped_by_job() -> None:
         assert doc and doc.splitlines()[0].strip(), f"{name}: no docstring saying its job"
 
 
+# Modules whose tests are not in tests/<package>/test_<module>.py, and where they are instead: small modules
+# best tested through the one that uses them, and those only a whole build or a browser shows working.
+TESTED_ELSEWHERE = {
+    "wijkkaart.pipeline.steps": "tests/test_failed_build.py",
+    "wijkkaart.records.languages": "tests/records/test_fields.py",
+    "wijkkaart.records.problems": "tests/test_editors.py",
+    "wijkkaart.records.schema": "tests/test_schema_agrees.py",
+    "wijkkaart.render.maps": "tests/browser/test_maps.py",
+    "wijkkaart.render.offline": "tests/browser/test_offline.py",
+    "wijkkaart.render.templates": "tests/render/test_pages.py",
+    "wijkkaart.scaffold.record": "tests/test_editors.py",
+}
+
+
+def test_tests_mirror_the_package() -> None:
+    """Each module's tests are in ``tests/<package>/test_<module>.py`` (or ``test_<module>_<subject>.py``),
+    or it is listed above with where they are."""
+    untested = []
+    for name in _modules():
+        parts = name.split(".")
+        if len(parts) == 3 and not list((REPO / "tests" / parts[1]).glob(f"test_{parts[2]}*.py")):
+            untested.append(name)
+    assert [m for m in untested if m not in TESTED_ELSEWHERE] == [], "add tests/<package>/test_<module>.py"
+    assert [m for m in TESTED_ELSEWHERE if m not in untested] == [], "has a test module now: unlist it here"
+    for where in TESTED_ELSEWHERE.values():
+        assert (REPO / where).is_file(), where
+
+
 def test_module_imports_have_no_cycles() -> None:
     """The modules import each other in one direction only: load → validate → model → render, not back."""
     modules = _modules()

@@ -60,10 +60,14 @@ def dutch_list(names: list[str]) -> str:
 
 
 def national_phone(e164: str) -> str:
-    """+31701234567 → ``070 123 4567``."""
+    """+31701234567 → ``070 123 4567``; a number from abroad keeps its country code (+49 30 123456), as it
+    must be dialled from here."""
     import phonenumbers
 
-    return str(phonenumbers.format_number(phonenumbers.parse(e164, "NL"), phonenumbers.PhoneNumberFormat.NATIONAL))
+    number = phonenumbers.parse(e164, "NL")
+    dutch = number.country_code == 31
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if dutch else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return str(phonenumbers.format_number(number, style))
 
 
 def meta_text(text: str) -> str:
