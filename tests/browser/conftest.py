@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from ..helpers import TODAY
 
@@ -17,6 +17,13 @@ AMSTERDAM = "+01:00"  # the UTC offset of the fixed clocks (winter time)
 # The page's clock on the day the sites are built for (the suite's fixed TODAY): "volgende keer" and "nu
 # open" are worked out in the browser, from its own clock. Time runs on from here; a test may set another.
 NOW = f"{TODAY.isoformat()}T10:00:00{AMSTERDAM}"
+
+
+def on_the_fixed_clock(context: BrowserContext) -> BrowserContext:
+    """``context`` with its pages' clock started at NOW. The offline tests keep the real clock (Playwright's
+    clock keeps a map in a frame from drawing while offline); they assert nothing that depends on the date."""
+    context.clock.set_system_time(NOW)
+    return context
 
 
 def lookup(phone: Page, postcode: str) -> None:
@@ -58,7 +65,7 @@ def phone(browser: Browser) -> Iterator[Page]:
         is_mobile=True,
         has_touch=True,
     )
-    context.clock.set_system_time(NOW)
+    on_the_fixed_clock(context)
     context.route(
         re.compile(rf"^https://{re.escape(TILE_SERVER)}/"),
         lambda route: route.fulfill(body=BLANK_PNG, content_type="image/png"),

@@ -23,7 +23,7 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from ..helpers import REPO, serve_dir
-from .conftest import BLANK_PNG, TILE_SERVER
+from .conftest import BLANK_PNG, TILE_SERVER, on_the_fixed_clock
 
 pytestmark = [pytest.mark.browser, pytest.mark.wheel]
 
@@ -91,7 +91,9 @@ def _make(fresh: Path, owner: Path, name: str, gemeenten: list[str]) -> Path:
 @pytest.fixture
 def hosts(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
     """A phone that records the host of every request; tiles are answered locally (no internet here)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True)
+    context = on_the_fixed_clock(
+        browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True)
+    )
     context.route(
         re.compile(rf"^https://{re.escape(TILE_SERVER)}/"),
         lambda route: route.fulfill(body=BLANK_PNG, content_type="image/png"),

@@ -17,6 +17,7 @@ from wijkkaart.records import fields
 
 from ..helpers import DATA, GEO, report, serve_dir
 from ..render.test_pages import unsafe_parts
+from .conftest import on_the_fixed_clock
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +42,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
 def test_no_payload_runs_on_any_page(browser: Browser, hostile_site: tuple[str, Path]) -> None:
     url, root = hostile_site
     pages = sorted(p.relative_to(root).parent.as_posix() for p in root.rglob("index.html"))
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = on_the_fixed_clock(browser.new_context(viewport={"width": 390, "height": 844}))
     context.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.abort())
     page = context.new_page()
     dialogs: list[str] = []
@@ -78,6 +79,7 @@ def test_payloads_are_only_in_escaped_form(hostile_site: tuple[str, Path]) -> No
 def test_csp_blocks_an_injected_inline_script(browser: Browser, hostile_site: tuple[str, Path]) -> None:
     url, _ = hostile_site
     page = browser.new_page()
+    on_the_fixed_clock(page.context)
     page.goto(url + "/")
     page.evaluate("""() => { const s = document.createElement('script');
                             s.textContent = 'window.__pwned = 1'; document.body.append(s); }""")
@@ -90,6 +92,7 @@ def test_search_results_show_payloads_as_text(browser: Browser, hostile_site: tu
     as the server escaped it): as text."""
     url, _ = hostile_site
     page = browser.new_page(viewport={"width": 390, "height": 844})
+    on_the_fixed_clock(page.context)
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(url + "/")
@@ -115,6 +118,7 @@ def test_a_script_written_into_a_page_or_a_setting_does_not_run(
     over = (root / "over" / "index.html").read_text(encoding="utf-8")
     assert '<script>window.__pwned = "markdown"</script>' in over and "visibility: hidden" in over
     page = browser.new_page()
+    on_the_fixed_clock(page.context)
     refused: list[str] = []
     page.on("console", lambda message: refused.append(message.text))
     page.goto(url + "/over/")
