@@ -52,6 +52,11 @@ ACCEPTED = [
     (Text, "  Koffie  ", "Koffie"),
     (Text, WRITTEN["prijs"], "2.50"),
     (Markdown, "[site](https://x.nl) of [mail](mailto:a@b.nl)", "[site](https://x.nl) of [mail](mailto:a@b.nl)"),
+    (
+        Markdown,
+        "[wijk](https://nl.wikipedia.org/wiki/Moerwijk_(Den_Haag))",
+        "[wijk](https://nl.wikipedia.org/wiki/Moerwijk_(Den_Haag))",
+    ),
     (Slug, 12, "12"),
     (PC4, " 2525 ", "2525"),
     (PC4, 2525, "2525"),
@@ -97,6 +102,15 @@ REFUSED = [
         (
             "bad-link",
             "de link 'ftp://x.nl' is niet toegestaan.",
+            "Gebruik alleen links die beginnen met https://, mailto: of tel:.",
+        ),
+    ),
+    (
+        Markdown,
+        "Kijk [hier](javascript:alert(1)).",
+        (
+            "bad-link",
+            "de link 'javascript:alert(1)' is niet toegestaan.",
             "Gebruik alleen links die beginnen met https://, mailto: of tel:.",
         ),
     ),

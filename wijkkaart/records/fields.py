@@ -55,7 +55,8 @@ def _text(value: Any) -> str:
     return text
 
 
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|<((?:[a-z][a-z0-9+.-]*):[^>\s]*)>", re.IGNORECASE)
+# A link's target may hold parentheses of its own, as Markdown allows: [x](javascript:alert(1)).
+_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|<((?:[a-z][a-z0-9+.-]*):[^>\s]*)>", re.IGNORECASE)
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
 
