@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .problems import Problem, Severity
+from .problems import Problem
 
 MAX_BYTES = 1_000_000
 KeyPath = tuple[str | int, ...]
@@ -258,7 +258,6 @@ def _invisible_breaks(text: str, shown_as: str) -> tuple[str, list[Problem]]:
             "invisible-line-break",
             "er staat een onzichtbaar regeleinde (U+2028, U+2029 of U+0085) op deze regel; het telt als spatie.",
             "Haal het teken weg, of begin echt een nieuwe regel.",
-            Severity.WARNING,
         )
         for line in sorted({_line_at(text, i) for i in found})
     ]
@@ -278,7 +277,6 @@ def _decode(raw: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
                 "byte-order-mark",
                 "het bestand begint met een BOM-teken.",
                 "Sla het op als UTF-8 zonder BOM.",
-                Severity.WARNING,
             )
         )
     try:
@@ -390,8 +388,8 @@ def syntax_problem(err: yaml.MarkedYAMLError, shown_as: str, text: str) -> Probl
     return _problem(shown_as, line, "yaml-syntax", found[1], found[2])
 
 
-def _problem(file: str, line: int, code: str, message: str, hint: str, severity: Severity = Severity.ERROR) -> Problem:
-    return Problem(file, line, "", code, message, hint, severity)
+def _problem(file: str, line: int, code: str, message: str, hint: str) -> Problem:
+    return Problem(file=file, line=line, path="", code=code, message=message, hint=hint)
 
 
 class _Walker:
@@ -473,7 +471,9 @@ class _Walker:
 
     def _fail(self, node: yaml.Node, path: KeyPath, code: str, message: str, hint: str) -> None:
         line = node.start_mark.line + 1
-        self.problems.append(Problem(self.file, line, format_path(path), code, message, hint))
+        self.problems.append(
+            Problem(file=self.file, line=line, path=format_path(path), code=code, message=message, hint=hint)
+        )
 
 
 def _pairs(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:

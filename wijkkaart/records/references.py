@@ -12,7 +12,7 @@ from typing import Any
 from ..geo.register import Register
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .load import Document, KeyPath, as_written, format_path
-from .problems import Problem, Severity
+from .problems import Problem
 from .served import Served
 from .translate import suggest
 
@@ -116,10 +116,8 @@ class _Ids:
     themes: list[str]
 
 
-def _at(
-    doc: Document, path: KeyPath, code: str, message: str, hint: str, severity: Severity = Severity.ERROR
-) -> Problem:
-    return Problem(doc.file, doc.line(path), format_path(path), code, message, hint, severity)
+def _at(doc: Document, path: KeyPath, code: str, message: str, hint: str) -> Problem:
+    return Problem(file=doc.file, line=doc.line(path), path=format_path(path), code=code, message=message, hint=hint)
 
 
 def _wijk_postcodes(wijk: WijkEntry, register: Register | None) -> Iterator[Problem]:
@@ -170,7 +168,6 @@ def _org_problems(org: OrgEntry, ids: _Ids, register: Register | None, today: da
                 f"'{location.name}' heeft geen coördinaten; de kaart toont het midden van postcode {location.pc4}"
                 " (locatie bij benadering).",
                 "Vul 'coordinates: {lat: …, lon: …}' in.",
-                Severity.NOTICE,
             )
     for i, partner in enumerate(data.partners):
         yield from _partner(org, i, partner.org, ids)
@@ -241,7 +238,6 @@ def _service_problems(org: OrgEntry, i: int, ids: _Ids, register: Register | Non
             "closure-ended",
             f"de sluiting liep tot {service.closed_until}.",
             "Zet 'status' weer op 'active' en haal 'status_note' en 'closed_until' weg.",
-            Severity.WARNING,
         )
     if service.valid_to and service.valid_to < today:
         yield _at(
@@ -250,7 +246,6 @@ def _service_problems(org: OrgEntry, i: int, ids: _Ids, register: Register | Non
             "service-ended",
             f"dit liep tot {service.valid_to}.",
             "Haal het weg als het niet meer bestaat, of pas de datum aan.",
-            Severity.WARNING,
         )
 
 
@@ -267,7 +262,6 @@ def _inherited_themes(org: OrgEntry, i: int) -> Iterator[Problem]:
         f"'{service.name}' heeft geen eigen thema's; de organisatie heeft er {len(themes)} ({', '.join(themes)}),"
         f" dus staat het nu alleen bij '{themes[0]}'.",
         f"Schrijf bij dit aanbod de thema's waar het over gaat, bv. 'themes: [{themes[0]}]'.",
-        Severity.WARNING,
     )
 
 
@@ -295,10 +289,12 @@ def _gemeente_names(catalog: Catalog, register: Register | None, setting: tuple[
     if register is None:
         return
     served, names = catalog.served, register.spellings
+    file, line = setting
     for name in catalog.gemeenten:
         if not served.known(name):
             hint = suggest(name, names).strip() or "Schrijf de naam zoals het CBS hem schrijft, bv. 'Den Haag'."
-            yield Problem(*setting, "gemeente", "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
+            message = f"de gemeente '{name}' bestaat niet."
+            yield Problem(file=file, line=line, path="gemeente", code="unknown-gemeente", message=message, hint=hint)
     yield from _wijk_gemeenten(catalog, names)
     for org in catalog.orgs.values():
         for i, service in enumerate(org.org.services):
@@ -318,7 +314,6 @@ def _gemeente_names(catalog: Catalog, register: Register | None, setting: tuple[
                     "gemeente-without-place",
                     "zonder adres is niet duidelijk welke gemeente; nu geldt het voor alle gemeenten van de kaart.",
                     "Schrijf de naam, bv. 'gemeente: Velsen', of 'regio: true' als het echt voor allemaal is.",
-                    Severity.WARNING,
                 )
 
 
@@ -350,7 +345,6 @@ def _outside_the_site(catalog: Catalog, register: Register | None) -> Iterator[P
                     f"dit werkgebied ligt buiten elke wijk en gemeente van de kaart ({names}); geen bewoner van de "
                     "kaart vindt het.",
                     "Controleer wijken, postcodes en gemeenten ('gemeente: true' is de gemeente van het adres).",
-                    Severity.WARNING,
                 )
                 continue
             for j, pc4 in enumerate(entry.service.service_area.pc4):
@@ -361,7 +355,6 @@ def _outside_the_site(catalog: Catalog, register: Register | None) -> Iterator[P
                         "pc4-outside-site",
                         f"postcodegebied {pc4} ligt buiten elke wijk en gemeente van de kaart ({names}).",
                         "Controleer de vier cijfers.",
-                        Severity.WARNING,
                     )
         if any(covering):
             yield from _locations_outside(org, served, names)
@@ -389,7 +382,6 @@ def _locations_outside(org: OrgEntry, served: Served, names: str) -> Iterator[Pr
                 "location-outside-site",
                 f"postcode {location.postal_code} ligt in {served.display(gemeente)}, buiten de kaart ({names}).",
                 "Controleer de postcode; klopt hij, dan staat dit adres op de kaart buiten het gebied.",
-                Severity.WARNING,
             )
 
 

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .problems import Problem, Severity
+from .problems import Problem
 
 # Where a builder looks for its configuration when none is named, in ProperDocs' order (MkDocs itself reads
 # only the last two).
@@ -156,12 +156,12 @@ def _read_config(config_file: Path) -> tuple[dict[str, Any], tuple[Problem, ...]
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}, (
             Problem(
-                config_file.name,
-                1,
-                "",
-                "config-syntax",
-                "het configuratiebestand kan niet gelezen worden.",
-                "Sla het op als UTF-8 en controleer inspringing, dubbele punten en aanhalingstekens.",
+                file=config_file.name,
+                line=1,
+                path="",
+                code="config-syntax",
+                message="het configuratiebestand kan niet gelezen worden.",
+                hint="Sla het op als UTF-8 en controleer inspringing, dubbele punten en aanhalingstekens.",
             ),
         )
     if not isinstance(config, dict):
@@ -205,18 +205,25 @@ def _merged(base: Any, over: Any) -> Any:
 
 
 def _config_problem(file: str, key: str, message: str) -> Problem:
-    return Problem(file, 1, key, "config-syntax", message, "Zie README.md (Instellingen) voor een voorbeeld.")
+    return Problem(
+        file=file,
+        line=1,
+        path=key,
+        code="config-syntax",
+        message=message,
+        hint="Zie README.md (Instellingen) voor een voorbeeld.",
+    )
 
 
 def _theme_problem(file: str, name: object) -> Problem:
     named = f"het thema '{name}'" if name else "een thema zonder naam"
     return Problem(
-        file,
-        1,
-        "theme",
-        "theme-not-material",
-        f"{named} wordt niet ondersteund; wijkkaart werkt alleen met Material for MkDocs.",
-        "Zet onder 'theme:' de regel 'name: material'.",
+        file=file,
+        line=1,
+        path="theme",
+        code="theme-not-material",
+        message=f"{named} wordt niet ondersteund; wijkkaart werkt alleen met Material for MkDocs.",
+        hint="Zet onder 'theme:' de regel 'name: material'.",
     )
 
 
@@ -225,14 +232,13 @@ def site_url_problem(settings: Settings) -> Problem | None:
     if settings.site_url:
         return None
     return Problem(
-        settings.config_file,
-        1,
-        "site_url",
-        "no-site-url",
-        f"'site_url' ontbreekt in {settings.config_file}. Zonder het adres van de site hebben de printversies van "
-        "de wijken geen QR-code en werkt de link 'Meld een fout' niet.",
-        f"Zet bv. 'site_url: https://gebruiker.github.io/sociale-kaart/' in {settings.config_file}.",
-        Severity.WARNING,
+        file=settings.config_file,
+        line=1,
+        path="site_url",
+        code="no-site-url",
+        message=f"'site_url' ontbreekt in {settings.config_file}. Zonder het adres van de site hebben de "
+        "printversies van de wijken geen QR-code en werkt de link 'Meld een fout' niet.",
+        hint=f"Zet bv. 'site_url: https://gebruiker.github.io/sociale-kaart/' in {settings.config_file}.",
     )
 
 
@@ -266,7 +272,8 @@ def check_options(
             values[key] = float(value) if isinstance(DEFAULTS[key], float) else value
         else:
             message, hint, code = wrong
-            problems.append(Problem(*where(key), key, code, message, hint))
+            file, line = where(key)
+            problems.append(Problem(file=file, line=line, path=key, code=code, message=message, hint=hint))
     return values, problems
 
 
@@ -275,7 +282,9 @@ def _unknown_setting(key: str, where: Callable[[str], tuple[str, int]]) -> Probl
 
     close = difflib.get_close_matches(key, list(DEFAULTS), n=1, cutoff=0.6)
     hint = f"Bedoelde je '{close[0]}'?" if close else f"Bestaande instellingen: {', '.join(DEFAULTS)}."
-    return Problem(*where(key), key, "unknown-setting", f"de instelling '{key}' bestaat niet.", hint, Severity.WARNING)
+    file, line = where(key)
+    message = f"de instelling '{key}' bestaat niet."
+    return Problem(file=file, line=line, path=key, code="unknown-setting", message=message, hint=hint)
 
 
 def _wrong_type(key: str, value: Any) -> tuple[str, str, str] | None:
