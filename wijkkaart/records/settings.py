@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import yaml
@@ -252,6 +252,14 @@ _SCHEMES = {"route_url": ("http", "https"), "report_url": ("http", "https", "mai
 _UNSAFE_IN_URL = re.compile(r"[\s\"'<>;,\\`]")
 
 
+class _Wrong(NamedTuple):
+    """What is wrong with a setting's value: its problem code, a Dutch message and the fix."""
+
+    code: str
+    message: str
+    hint: str
+
+
 def check_options(
     options: dict[str, Any], where: Callable[[str], tuple[str, int]]
 ) -> tuple[dict[str, Any], list[Problem]]:
@@ -271,9 +279,10 @@ def check_options(
         if wrong is None:
             values[key] = float(value) if isinstance(DEFAULTS[key], float) else value
         else:
-            message, hint, code = wrong
             file, line = where(key)
-            problems.append(Problem(file=file, line=line, path=key, code=code, message=message, hint=hint))
+            problems.append(
+                Problem(file=file, line=line, path=key, code=wrong.code, message=wrong.message, hint=wrong.hint)
+            )
     return values, problems
 
 
@@ -287,7 +296,7 @@ def _unknown_setting(key: str, where: Callable[[str], tuple[str, int]]) -> Probl
     return Problem(file=file, line=line, path=key, code="unknown-setting", message=message, hint=hint)
 
 
-def _wrong_type(key: str, value: Any) -> tuple[str, str, str] | None:
+def _wrong_type(key: str, value: Any) -> _Wrong | None:
     default = DEFAULTS[key]
     shown = (
         f"'{value}'"
@@ -299,7 +308,9 @@ def _wrong_type(key: str, value: Any) -> tuple[str, str, str] | None:
     if key in LISTS and isinstance(value, list):
         if all(isinstance(item, str) and item.strip() for item in value):
             return None
-        return "verwacht een lijst met namen.", "Schrijf bv. [Heemskerk, Uitgeest].", "bad-setting"
+        return _Wrong(
+            code="bad-setting", message="verwacht een lijst met namen.", hint="Schrijf bv. [Heemskerk, Uitgeest]."
+        )
     if isinstance(default, bool) or isinstance(value, bool):
         ok = isinstance(value, bool) and isinstance(default, bool)
     elif isinstance(default, int):
@@ -312,16 +323,28 @@ def _wrong_type(key: str, value: Any) -> tuple[str, str, str] | None:
         return None
     wanted = {int: "een heel getal", float: "een getal", str: "tekst"}[type(default)]
     hint = "Zet tekst tussen aanhalingstekens." if wanted == "tekst" else "Schrijf alleen cijfers."
-    return f"verwacht {wanted}, maar vond {shown}.", hint, "bad-setting"
+    return _Wrong(code="bad-setting", message=f"verwacht {wanted}, maar vond {shown}.", hint=hint)
 
 
-def _wrong_value(key: str, value: Any) -> tuple[str, str, str] | None:
+def _wrong_value(key: str, value: Any) -> _Wrong | None:
     if key == "stale_months" and value < 1:
-        return f"{value} maanden kan niet.", "Schrijf een aantal maanden van 1 of meer, bv. 12.", "bad-setting"
+        return _Wrong(
+            code="bad-setting",
+            message=f"{value} maanden kan niet.",
+            hint="Schrijf een aantal maanden van 1 of meer, bv. 12.",
+        )
     if key == "tiles_max_zoom" and not 1 <= value <= 22:
-        return f"zoomniveau {value} bestaat niet.", "Kies een getal van 1 tot en met 22, bv. 19.", "bad-setting"
+        return _Wrong(
+            code="bad-setting",
+            message=f"zoomniveau {value} bestaat niet.",
+            hint="Kies een getal van 1 tot en met 22, bv. 19.",
+        )
     if key == "simplify_m" and not 0 <= value <= 1000:
-        return f"{value} meter kan niet.", "Kies een aantal meters van 0 tot 1000, bv. 10.", "bad-setting"
+        return _Wrong(
+            code="bad-setting",
+            message=f"{value} meter kan niet.",
+            hint="Kies een aantal meters van 0 tot 1000, bv. 10.",
+        )
     if key in _PLACEHOLDERS and value:
         return _wrong_url(key, value)
     if key == "tiles_attribution":
@@ -329,38 +352,42 @@ def _wrong_value(key: str, value: Any) -> tuple[str, str, str] | None:
     return None
 
 
-def _wrong_url(key: str, url: str) -> tuple[str, str, str] | None:
+def _wrong_url(key: str, url: str) -> _Wrong | None:
     scheme = urlsplit(url.strip()).scheme.lower()
     if scheme not in _SCHEMES[key]:
         allowed = " of ".join(f"{s}:" for s in _SCHEMES[key])
-        return (
-            f"het adres begint met '{scheme or url[:12]}', dat mag hier niet.",
-            f"Begin met {allowed}.",
-            "unsafe-setting",
+        return _Wrong(
+            code="unsafe-setting",
+            message=f"het adres begint met '{scheme or url[:12]}', dat mag hier niet.",
+            hint=f"Begin met {allowed}.",
         )
     if _UNSAFE_IN_URL.search(url):
-        return (
-            "er staan spaties, aanhalingstekens of tekens als ; < > in het adres.",
-            "Schrijf het adres zonder die tekens (een spatie als %20).",
-            "unsafe-setting",
+        return _Wrong(
+            code="unsafe-setting",
+            message="er staan spaties, aanhalingstekens of tekens als ; < > in het adres.",
+            hint="Schrijf het adres zonder die tekens (een spatie als %20).",
         )
     try:
         named = {name for _, name, _, _ in string.Formatter().parse(url) if name is not None}
     except ValueError:
-        return (
-            "een accolade { of } wordt niet gesloten.",
-            "Schrijf elke plaatshouder als {naam}.",
-            "unknown-placeholder",
+        return _Wrong(
+            code="unknown-placeholder",
+            message="een accolade { of } wordt niet gesloten.",
+            hint="Schrijf elke plaatshouder als {naam}.",
         )
     unknown = sorted(named - _PLACEHOLDERS[key])
     if unknown:
         allowed = ", ".join(f"{{{name}}}" for name in sorted(_PLACEHOLDERS[key]))
-        return f"de plaatshouder {{{unknown[0]}}} bestaat niet.", f"Gebruik alleen {allowed}.", "unknown-placeholder"
+        return _Wrong(
+            code="unknown-placeholder",
+            message=f"de plaatshouder {{{unknown[0]}}} bestaat niet.",
+            hint=f"Gebruik alleen {allowed}.",
+        )
     if key == "tiles_url" and not {"x", "y", "z"} <= named and "-y" not in named:
-        return (
-            "het adres mist {z}, {x} of {y}.",
-            "Schrijf het zoals de kaartdienst het geeft, bv. .../{z}/{x}/{y}.png.",
-            "bad-setting",
+        return _Wrong(
+            code="bad-setting",
+            message="het adres mist {z}, {x} of {y}.",
+            hint="Schrijf het zoals de kaartdienst het geeft, bv. .../{z}/{x}/{y}.png.",
         )
     return None
 
@@ -382,16 +409,16 @@ class _Tags(HTMLParser):
             self.refused.append(tag)
 
 
-def _unsafe_html(text: str) -> tuple[str, str, str] | None:
+def _unsafe_html(text: str) -> _Wrong | None:
     parser = _Tags()
     parser.feed(text)
     parser.close()
     if not parser.refused:
         return None
-    return (
-        f"hier mag alleen een gewone link staan, niet '<{parser.refused[0]} …>'.",
-        "Schrijf bv. '&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>'.",
-        "unsafe-setting",
+    return _Wrong(
+        code="unsafe-setting",
+        message=f"hier mag alleen een gewone link staan, niet '<{parser.refused[0]} …>'.",
+        hint="Schrijf bv. '&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>'.",
     )
 
 
