@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from wijkkaart.adapters.cli import main
-from wijkkaart.records.codes import CODES
+from wijkkaart.records.codes import CODES, Code, _registry
 from wijkkaart.records.fields import PLACEHOLDER
 from wijkkaart.records.problems import Problem, Severity
 
@@ -210,15 +210,19 @@ def test_the_script_rewrites_only_the_table_between_the_markers(tmp_path: Path) 
     script = _problem_codes_script()
     for name in ("README.md", "CONTRIBUTING.md"):
         (tmp_path / name).write_text(f"# {name}\n\n{script.START}\n| `old-code` |\n{script.END}\n\nEnd.\n", "utf-8")
-    codes = {"empty-file": CODES["empty-file"]}
-    assert script.written(tmp_path, codes)[tmp_path / "CONTRIBUTING.md"] == (
+    code = Code(code="hidden-file", severity=Severity.WARNING, title="Verborgen", explanation="een punt", fix="weg")
+    written = script.written(tmp_path, {code.code: code})
+    assert written[tmp_path / "CONTRIBUTING.md"] == (
         f"# CONTRIBUTING.md\n\n{script.START}\n| code | soort | betekenis | wat je doet |\n|---|---|---|---|\n"
-        "| `empty-file` | fout | **Leeg bestand**: het bestand is leeg | vul het in of verwijder het |\n"
-        f"{script.END}\n\nEnd.\n"
+        f"| `hidden-file` | waarschuwing | **Verborgen**: een punt | weg |\n{script.END}\n\nEnd.\n"
+    )
+    assert written[tmp_path / "README.md"] == (
+        f"# README.md\n\n{script.START}\n| code | severity | title (Dutch) |\n|---|---|---|\n"
+        f"| `hidden-file` | warning | Verborgen |\n{script.END}\n\nEnd.\n"
     )
     (tmp_path / "README.md").write_text("# README.md without markers\n", "utf-8")
     with pytest.raises(ValueError, match="markers"):
-        script.written(tmp_path, codes)
+        script.written(tmp_path, {code.code: code})
     check = [sys.executable, str(PROBLEM_CODES_SCRIPT), "--check"]
     completed = subprocess.run(check, capture_output=True, text=True, check=False)
     assert (completed.returncode, completed.stderr) == (0, "")
@@ -278,3 +282,22 @@ def test_a_problem_takes_its_severity_from_the_registry_and_refuses_an_unknown_c
         Problem(code="emtpy-file", **where)
     with pytest.raises(TypeError):
         Problem("orgs/a.yaml", 3, "name", "empty-file", "m.", "h.")  # keyword only
+
+
+def test_the_registry_refuses_a_code_twice_a_bad_name_and_a_text_that_would_break_the_table() -> None:
+    good = {
+        "severity": Severity.ERROR,
+        "title": "Leeg bestand",
+        "explanation": "er staat niets in",
+        "fix": "vul het in",
+    }
+    assert list(_registry(Code(code="empty-file", **good))) == ["empty-file"]
+    for codes in (
+        [Code(code="empty-file", **good), Code(code="empty-file", **good)],
+        [Code(code="Empty_File", **good)],
+        [Code(code="empty-file", **{**good, "fix": "vul het in."})],
+        [Code(code="empty-file", **{**good, "explanation": "a | b"})],
+        [Code(code="empty-file", **{**good, "title": "leeg bestand"})],
+    ):
+        with pytest.raises(ValueError, match="problem code"):
+            _registry(*codes)

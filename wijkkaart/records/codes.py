@@ -59,7 +59,10 @@ CODES: Mapping[str, Code] = _registry(
         code="yaml-syntax",
         severity=ERROR,
         title="Geen geldige YAML",
-        explanation="de tekst is geen geldige YAML (inspringing, dubbele punt, aanhalingsteken)",
+        explanation=(
+            "de computer kan de tekst niet lezen; vaak klopt de inspringing, een dubbele punt of een "
+            "aanhalingsteken niet"
+        ),
         fix="kijk naar de regel die genoemd wordt; gebruik spaties, zet tekst met `: ` tussen aanhalingstekens",
     ),
     Code(
@@ -79,8 +82,8 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         code="yaml-key",
         severity=ERROR,
-        title="Vreemde sleutel",
-        explanation="een sleutel is geen gewoon woord",
+        title="Sleutel is geen gewoon woord",
+        explanation="links van de dubbele punt staat geen gewoon woord, maar bv. een lijst",
         fix="schrijf `sleutel: waarde`",
     ),
     Code(
@@ -100,7 +103,7 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         code="duplicate-key",
         severity=ERROR,
-        title="Sleutel dubbel",
+        title="Dubbele sleutel",
         explanation="dezelfde sleutel staat er twee keer",
         fix="houd er één, voeg de inhoud samen",
     ),
@@ -108,7 +111,7 @@ CODES: Mapping[str, Code] = _registry(
         code="empty-file",
         severity=ERROR,
         title="Leeg bestand",
-        explanation="het bestand is leeg",
+        explanation="er staat niets in het bestand",
         fix="vul het in of verwijder het",
     ),
     Code(
@@ -128,7 +131,7 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         code="byte-order-mark",
         severity=WARNING,
-        title="BOM-teken",
+        title="Onzichtbaar teken aan het begin",
         explanation="het bestand begint met een onzichtbaar BOM-teken",
         fix="sla op als UTF-8 zonder BOM",
     ),
@@ -149,7 +152,7 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         code="link-outside-site",
         severity=ERROR,
-        title="Snelkoppeling naar buiten",
+        title="Snelkoppeling buiten de site",
         explanation="een snelkoppeling wijst naar een bestand buiten de site",
         fix="zet het bestand zelf in de map",
     ),
@@ -193,42 +196,42 @@ CODES: Mapping[str, Code] = _registry(
         code="unknown-key",
         severity=ERROR,
         title="Onbekende sleutel",
-        explanation="deze sleutel bestaat hier niet (vaak een tikfout)",
+        explanation="deze sleutel hoort hier niet; vaak is het een tikfout",
         fix='kijk bij "Bedoelde je …?"',
     ),
     Code(
         code="missing-field",
         severity=ERROR,
         title="Verplichte sleutel ontbreekt",
-        explanation="een verplichte sleutel ontbreekt",
+        explanation="een sleutel die altijd moet bestaan, staat er niet",
         fix="voeg hem toe; de melding zegt wat erin hoort",
     ),
     Code(
         code="wrong-type",
         severity=ERROR,
         title="Verkeerde soort waarde",
-        explanation="verkeerde soort waarde (tekst, getal, lijst, true/false)",
+        explanation="er staat bv. een lijst waar tekst hoort, of tekst waar een getal hoort",
         fix="volg de uitleg in de melding",
     ),
     Code(
         code="bad-choice",
         severity=ERROR,
         title="Geen toegestane keuze",
-        explanation="de waarde is geen van de toegestane keuzes",
+        explanation="hier mag je alleen kiezen uit een vaste lijst met waarden",
         fix="kies uit de genoemde waarden",
     ),
     Code(
         code="empty-list",
         severity=ERROR,
         title="Lege lijst",
-        explanation="de lijst is leeg",
+        explanation="er staat een lijst zonder iets erin",
         fix="vul er minstens één in",
     ),
     Code(
         code="empty-text",
         severity=ERROR,
         title="Lege tekst",
-        explanation="de tekst is leeg",
+        explanation="na de dubbele punt staat een tekst zonder inhoud",
         fix="vul iets in of laat de sleutel weg",
     ),
     Code(
@@ -242,14 +245,14 @@ CODES: Mapping[str, Code] = _registry(
         code="out-of-range",
         severity=ERROR,
         title="Getal te groot of te klein",
-        explanation="een getal is te groot of te klein",
+        explanation="het getal ligt buiten de grens die de melding noemt",
         fix="gebruik een waarde binnen de grens",
     ),
     Code(
         code="bad-value",
         severity=ERROR,
         title="Verkeerde vorm",
-        explanation="de waarde heeft een verkeerde vorm",
+        explanation="de waarde is niet goed geschreven (bv. een CBS-wijkcode)",
         fix="controleer de schrijfwijze",
     ),
     Code(
@@ -270,7 +273,7 @@ CODES: Mapping[str, Code] = _registry(
         code="bad-id",
         severity=ERROR,
         title="Verkeerde id",
-        explanation="een id of code is niet toegestaan",
+        explanation="een id of code mag alleen kleine letters, cijfers en streepjes hebben",
         fix="kleine letters, cijfers en streepjes",
     ),
     Code(
@@ -291,13 +294,13 @@ CODES: Mapping[str, Code] = _registry(
         code="unknown-pc4",
         severity=ERROR,
         title="Onbekend postcodegebied",
-        explanation="dit postcodegebied bestaat niet",
+        explanation="deze vier cijfers zijn geen postcodegebied in Nederland",
         fix="controleer de cijfers",
     ),
     Code(
         code="duplicate-pc4",
         severity=ERROR,
-        title="Postcodegebied dubbel",
+        title="Dubbel postcodegebied",
         explanation="een postcodegebied staat twee keer bij de wijk",
         fix="noem het één keer",
     ),
@@ -305,14 +308,14 @@ CODES: Mapping[str, Code] = _registry(
         code="bad-url",
         severity=ERROR,
         title="Verkeerd webadres",
-        explanation="geen geldig webadres",
-        fix="begin met `https://`",
+        explanation="het webadres is niet goed geschreven",
+        fix="begin met `https://`, bv. `https://www.buurthuis.nl`",
     ),
     Code(
         code="bad-email",
         severity=ERROR,
         title="Verkeerd e-mailadres",
-        explanation="geen geldig e-mailadres",
+        explanation="het e-mailadres is niet goed geschreven",
         fix="schrijf `naam@organisatie.nl`",
     ),
     Code(
@@ -368,7 +371,7 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         code="schedule-override-inexact",
         severity=ERROR,
-        title="Latere regel te vaag",
+        title="Latere regel niet precies",
         explanation="een latere regel laat dagen over die een agenda niet kan volgen",
         fix="noem de dagen die doorgaan zelf, bv. `Tu[1,3]`",
     ),
@@ -390,8 +393,8 @@ CODES: Mapping[str, Code] = _registry(
         code="schedule-times-overlap",
         severity=ERROR,
         title="Tijden overlappen",
-        explanation="tijden lopen in elkaar over",
-        fix="schrijf ze als één tijd",
+        explanation="twee tijden op dezelfde dag lopen in elkaar over of sluiten op elkaar aan",
+        fix="schrijf ze als één tijd, bv. `10:00-14:00`",
     ),
     Code(
         code="schedule-never-open",
@@ -419,7 +422,7 @@ CODES: Mapping[str, Code] = _registry(
         code="closure-without-note",
         severity=ERROR,
         title="Sluiting zonder bericht",
-        explanation="tijdelijk gesloten zonder bericht",
+        explanation="bij een tijdelijke sluiting staat geen bericht voor de bezoekers",
         fix="vul `status_note` in",
     ),
     Code(
@@ -456,7 +459,7 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         code="duplicate-theme",
         severity=ERROR,
-        title="Thema dubbel",
+        title="Dubbel thema",
         explanation="twee thema's in `themes.yaml` hebben dezelfde id",
         fix="geef elk een eigen id",
     ),
@@ -464,13 +467,13 @@ CODES: Mapping[str, Code] = _registry(
         code="empty-service-area",
         severity=ERROR,
         title="Leeg werkgebied",
-        explanation="het werkgebied is leeg",
+        explanation="er staat niet voor wie of waar het aanbod is",
         fix="vul `wijken`, `pc4`, `gemeente`, `gemeenten` of `regio: true` in",
     ),
     Code(
         code="contact-unreachable",
         severity=ERROR,
-        title="Contact onbereikbaar",
+        title="Contact zonder gegevens",
         explanation="een contact zonder telefoon, e-mail of website",
         fix="vul er minstens één in",
     ),
@@ -493,7 +496,7 @@ CODES: Mapping[str, Code] = _registry(
         code="unknown-theme",
         severity=ERROR,
         title="Onbekend thema",
-        explanation="dit thema bestaat niet",
+        explanation="dit thema staat niet in `themes.yaml`",
         fix="kies een thema uit `themes.yaml`",
     ),
     Code(
@@ -506,7 +509,7 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         code="gemeente-without-place",
         severity=WARNING,
-        title="Welke gemeente?",
+        title="Gemeente niet duidelijk",
         explanation="`gemeente: true` zonder adres op een kaart met meer gemeenten",
         fix="schrijf de naam (`gemeente: Velsen`), of `regio: true`",
     ),
@@ -535,14 +538,14 @@ CODES: Mapping[str, Code] = _registry(
         code="unknown-wijk",
         severity=ERROR,
         title="Onbekende wijk",
-        explanation="deze wijk bestaat niet",
+        explanation="er is geen wijk met deze naam in `wijken/`",
         fix="gebruik de bestandsnaam uit `wijken/`, zonder `.yaml`",
     ),
     Code(
         code="unknown-org",
         severity=ERROR,
         title="Onbekende organisatie",
-        explanation="deze organisatie bestaat niet",
+        explanation="er is geen organisatie met deze naam in `orgs/`",
         fix="gebruik de bestandsnaam uit `orgs/`, of `name`",
     ),
     Code(
@@ -555,29 +558,29 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         code="duplicate-id",
         severity=ERROR,
-        title="Id dubbel",
+        title="Dubbele id",
         explanation="twee locaties of spreekuren hebben dezelfde id",
         fix="geef elk een eigen id",
     ),
     Code(
         code="duplicate-name",
         severity=ERROR,
-        title="Naam dubbel",
-        explanation="twee bestanden hebben dezelfde naam",
+        title="Dubbele naam",
+        explanation="twee organisaties in verschillende bestanden hebben dezelfde naam",
         fix="voeg ze samen of maak de namen verschillend",
     ),
     Code(
         code="closure-ended",
         severity=WARNING,
         title="Sluiting voorbij",
-        explanation="de tijdelijke sluiting is voorbij",
+        explanation="de datum bij `closed_until` is voorbij, maar het staat nog als gesloten",
         fix="zet `status` terug en haal de sluiting weg",
     ),
     Code(
         code="service-ended",
         severity=WARNING,
         title="Einddatum voorbij",
-        explanation="de einddatum is voorbij",
+        explanation="de datum bij `valid_to` is voorbij",
         fix="haal het weg of pas de datum aan",
     ),
     Code(
@@ -593,7 +596,7 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         code="location-approximate",
         severity=NOTICE,
-        title="Plek niet precies",
+        title="Plek bij benadering",
         explanation="geen coördinaten; de kaart toont het midden van de postcode",
         fix="vul `coordinates` in als je ze weet",
     ),
@@ -601,7 +604,7 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         code="no-pc4-data",
         severity=WARNING,
-        title="Geen lijst met postcodes",
+        title="Lijst met postcodes ontbreekt",
         explanation=(
             "in de map van `geodata_dir` staat geen lijst met postcodegebieden; de meegeleverde lijst wordt gebruikt"
         ),
@@ -610,7 +613,7 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         code="no-geodata",
         severity=WARNING,
-        title="Geen postcodevlakken",
+        title="Postcodevlakken ontbreken",
         explanation="in de map van `geodata_dir` staan geen postcodevlakken; de meegeleverde worden gebruikt",
         fix="vraag de beheerder om `geodata_dir` weg te halen of te verbeteren",
     ),
@@ -663,7 +666,7 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         code="theme-not-material",
         severity=ERROR,
-        title="Ander thema",
+        title="Uiterlijk is niet Material",
         explanation="het thema in `mkdocs.yml` is niet Material for MkDocs",
         fix="zet `name: material` onder `theme:`",
     ),
