@@ -671,6 +671,13 @@ CODES: Mapping[str, Code] = _registry(
         fix="zet `name: material` onder `theme:`",
     ),
     Code(
+        code="docs-dir-missing",
+        severity=ERROR,
+        title="Map met pagina's ontbreekt",
+        explanation="de map met de eigen pagina's van de site (`docs_dir`, anders `docs`) bestaat niet",
+        fix="maak de map aan, of zet `docs_dir:` op een map die er wel is",
+    ),
+    Code(
         code="no-site-url",
         severity=WARNING,
         title="Adres van de site ontbreekt",
