@@ -1,7 +1,8 @@
 """Problems found in the data: one record per problem, collected and reported at once.
 
-Errors are data (as in frictionless-py): each problem has a stable ``code`` that tests and the
-editors' documentation refer to, and a Dutch message plus a hint that tells the editor the fix.
+Errors are data (as in frictionless-py): each problem has a stable ``code`` from the registry in ``codes``
+(which also gives its severity and the editors' documentation), and a Dutch message plus a hint that tells
+the editor the fix. A problem is made by keyword.
 """
 
 from __future__ import annotations
