@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from wijkkaart.adapters.cli import main
-from wijkkaart.records.codes import CODES, Code, _registry
+from wijkkaart.records.codes import CODES, Code
 from wijkkaart.records.fields import PLACEHOLDER
-from wijkkaart.records.problems import Problem, Severity
+from wijkkaart.records.problems import Severity
 
 from .helpers import INVALID, REPO, cli_site_copy, example_copy
 
@@ -268,36 +268,3 @@ def test_every_problem_code_is_registered_and_every_registered_code_is_used() ->
     assert sorted(passed - set(CODES)) == []  # every code the package makes is registered
     assert sorted(set(CODES) - passed) == []  # and every registered code is made somewhere: no dead codes
     assert sorted(from_cases - set(CODES)) == []
-
-
-def test_a_problem_takes_its_severity_from_the_registry_and_refuses_an_unknown_code() -> None:
-    where = {"file": "orgs/a.yaml", "line": 3, "path": "name", "message": "m.", "hint": "h."}
-    assert Problem(code="hidden-file", **where).severity is Severity.WARNING
-    assert (
-        Problem(code="location-approximate", **where).text()
-        == "orgs/a.yaml:3 name: opmerking: m. h. [location-approximate]"
-    )
-    assert Problem(code="empty-file", **where).is_error
-    with pytest.raises(ValueError, match="unknown problem code 'emtpy-file'"):
-        Problem(code="emtpy-file", **where)
-    with pytest.raises(TypeError):
-        Problem("orgs/a.yaml", 3, "name", "empty-file", "m.", "h.")  # keyword only
-
-
-def test_the_registry_refuses_a_code_twice_a_bad_name_and_a_text_that_would_break_the_table() -> None:
-    good = {
-        "severity": Severity.ERROR,
-        "title": "Leeg bestand",
-        "explanation": "er staat niets in",
-        "fix": "vul het in",
-    }
-    assert list(_registry(Code(code="empty-file", **good))) == ["empty-file"]
-    for codes in (
-        [Code(code="empty-file", **good), Code(code="empty-file", **good)],
-        [Code(code="Empty_File", **good)],
-        [Code(code="empty-file", **{**good, "fix": "vul het in."})],
-        [Code(code="empty-file", **{**good, "explanation": "a | b"})],
-        [Code(code="empty-file", **{**good, "title": "leeg bestand"})],
-    ):
-        with pytest.raises(ValueError, match="problem code"):
-            _registry(*codes)
