@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import re
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
 import yaml
 
 from wijkkaart.adapters.cli import main
+from wijkkaart.records.codes import CODES, Code
 from wijkkaart.records.fields import PLACEHOLDER
+from wijkkaart.records.problems import Severity
 
 from .helpers import INVALID, REPO, cli_site_copy, example_copy
 
-SOURCE_CODES = re.compile(
-    r'"((?:yaml|bad|unknown|missing|duplicate|empty|not|file|byte|wrong|out|html|checked|dates|'
-    r'closure|fee|contact|partner|schedule|unsupported|location|no|service|placeholder)-[a-z0-9-]+)"'
-)
+PROBLEM_CODES_SCRIPT = REPO / "scripts" / "problem_codes.py"
 
 
 def test_new_wijk_writes_a_file_that_passes_the_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -187,12 +189,82 @@ def test_workflows_validate_against_the_github_schema() -> None:
     assert completed.returncode == 0, completed.stdout + completed.stderr
 
 
-def test_every_problem_code_is_explained_for_editors() -> None:
+def _problem_codes_script() -> types.ModuleType:
+    spec = importlib.util.spec_from_file_location("problem_codes", PROBLEM_CODES_SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_problem_code_tables_are_the_ones_the_script_writes_from_the_registry() -> None:
+    written = _problem_codes_script().written()
+    assert sorted(path.name for path in written) == ["CONTRIBUTING.md", "README.md"]
+    for path, text in written.items():
+        assert path.read_text(encoding="utf-8") == text, f"run scripts/problem_codes.py: {path.name} is out of date"
     guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    from_source = {m for p in (REPO / "wijkkaart").rglob("*.py") for m in SOURCE_CODES.findall(p.read_text("utf-8"))}
+    assert [c for c in CODES.values() if f"| `{c.code}` | {c.severity.dutch} | **{c.title}**" not in guide] == []
+
+
+def test_the_script_rewrites_only_the_table_between_the_markers(tmp_path: Path) -> None:
+    script = _problem_codes_script()
+    for name in ("README.md", "CONTRIBUTING.md"):
+        (tmp_path / name).write_text(f"# {name}\n\n{script.START}\n| `old-code` |\n{script.END}\n\nEnd.\n", "utf-8")
+    code = Code(code="hidden-file", severity=Severity.WARNING, title="Verborgen", explanation="een punt", fix="weg")
+    written = script.written(tmp_path, {code.code: code})
+    assert written[tmp_path / "CONTRIBUTING.md"] == (
+        f"# CONTRIBUTING.md\n\n{script.START}\n| code | soort | betekenis | wat je doet |\n|---|---|---|---|\n"
+        f"| `hidden-file` | waarschuwing | **Verborgen**: een punt | weg |\n{script.END}\n\nEnd.\n"
+    )
+    assert written[tmp_path / "README.md"] == (
+        f"# README.md\n\n{script.START}\n| code | severity | title (Dutch) |\n|---|---|---|\n"
+        f"| `hidden-file` | warning | Verborgen |\n{script.END}\n\nEnd.\n"
+    )
+    (tmp_path / "README.md").write_text("# README.md without markers\n", "utf-8")
+    with pytest.raises(ValueError, match="markers"):
+        script.written(tmp_path, {code.code: code})
+    check = [sys.executable, str(PROBLEM_CODES_SCRIPT), "--check"]
+    completed = subprocess.run(check, capture_output=True, text=True, check=False)
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
+def _codes_in_the_package() -> set[str]:
+    """The strings the package passes as a problem code: to a parameter named ``code`` (of ``Problem``, ``fail``,
+    ``ScheduleError`` and the helpers that make problems, by keyword or in its place), or compared with a
+    ``.code``."""
+    sources = [path for path in (REPO / "wijkkaart").rglob("*.py") if path.name != "codes.py"]
+    trees = [ast.parse(path.read_text("utf-8")) for path in sources]
+    positions: dict[str, int] = {}  # a function or class that takes a code: where the code stands
+    for node in (n for tree in trees for n in ast.walk(tree)):
+        if isinstance(node, ast.ClassDef):
+            init = [f for f in node.body if isinstance(f, ast.FunctionDef) and f.name == "__init__"]
+            node_args = [a.arg for a in init[0].args.args] if init else []
+            name = node.name
+        elif isinstance(node, ast.FunctionDef):
+            node_args, name = [a.arg for a in node.args.args], node.name
+        else:
+            continue
+        node_args = [a for a in node_args if a != "self"]
+        if "code" in node_args:
+            positions[name] = node_args.index("code")
+    passed: set[str] = set()
+    for node in (n for tree in trees for n in ast.walk(tree)):
+        if isinstance(node, ast.Call):
+            callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            args = [*node.args[positions[callee] : positions[callee] + 1]] if callee in positions else []
+            args += [k.value for k in node.keywords if k.arg == "code"]
+            passed |= {a.value for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+        if isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute) and node.left.attr == "code":
+            passed |= {c.value for c in node.comparators if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+    return passed
+
+
+def test_every_problem_code_is_registered_and_every_registered_code_is_used() -> None:
+    passed = _codes_in_the_package()
     from_cases = {
         m for p in INVALID.glob("*/expected.txt") for m in re.findall(r"\[([a-z0-9-]+)\]$", p.read_text(), re.MULTILINE)
     }
-    assert len(from_source) > 50
-    missing = sorted(c for c in from_source | from_cases if f"| `{c}` |" not in guide)
-    assert missing == []
+    assert len(from_cases) > 70
+    assert sorted(passed - set(CODES)) == []  # every code the package makes is registered
+    assert sorted(set(CODES) - passed) == []  # and every registered code is made somewhere: no dead codes
+    assert sorted(from_cases - set(CODES)) == []

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records.catalog import Catalog
-from ..records.problems import Problem, Severity
+from ..records.problems import Problem
 from ..records.settings import Settings
 from .polygons import PolygonSource, find_polygons
 from .register import Register
@@ -248,13 +248,12 @@ def _far_locations(catalog: Catalog, points: dict[tuple[str, str], Point], polyg
         if distance > FAR_METRES:
             problems.append(
                 Problem(
-                    org.doc.file,
-                    org.doc.line(("locations", i, "coordinates")),
-                    f"locations[{i}].coordinates",
-                    "location-far-from-postcode",
-                    f"de coördinaten liggen {distance:.0f} m buiten postcodegebied {loc.pc4}.",
-                    "Controleer lat en lon (niet omgewisseld?) en de postcode.",
-                    Severity.WARNING,
+                    file=org.doc.file,
+                    line=org.doc.line(("locations", i, "coordinates")),
+                    path=f"locations[{i}].coordinates",
+                    code="location-far-from-postcode",
+                    message=f"de coördinaten liggen {distance:.0f} m buiten postcodegebied {loc.pc4}.",
+                    hint="Controleer lat en lon (niet omgewisseld?) en de postcode.",
                 )
             )
     return problems

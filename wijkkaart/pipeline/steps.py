@@ -24,7 +24,12 @@ class StepFailed(RuntimeError):
         """The failure as a problem for the banner that ``mkdocs serve`` shows over the last good site."""
         text = str(self)
         return Problem(
-            "", 0, "", "build-step-failed", f"{text[:1].upper()}{text[1:]}.", "Meld dit aan wie de site beheert."
+            file="",
+            line=0,
+            path="",
+            code="build-step-failed",
+            message=f"{text[:1].upper()}{text[1:]}.",
+            hint="Meld dit aan wie de site beheert.",
         )
 
 

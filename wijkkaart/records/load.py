@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .problems import Problem, Severity
+from .problems import Problem
 
 MAX_BYTES = 1_000_000
 KeyPath = tuple[str | int, ...]
@@ -134,9 +134,9 @@ def read_regular(path: Path, shown_as: str, root: Path | None = None) -> tuple[b
                 _problem(
                     shown_as,
                     0,
-                    "link-outside-site",
-                    "dit is een snelkoppeling naar een bestand buiten de site.",
-                    "Zet het bestand zelf in de map van de site.",
+                    code="link-outside-site",
+                    message="dit is een snelkoppeling naar een bestand buiten de site.",
+                    hint="Zet het bestand zelf in de map van de site.",
                 )
             ]
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
@@ -150,18 +150,18 @@ def read_regular(path: Path, shown_as: str, root: Path | None = None) -> tuple[b
                 _problem(
                     shown_as,
                     0,
-                    "not-a-file",
-                    "dit is een map, geen bestand; de gegevens erin worden niet gelezen.",
-                    "Zet de gegevens in een bestand met deze naam, of geef de map een naam zonder .yaml.",
+                    code="not-a-file",
+                    message="dit is een map, geen bestand; de gegevens erin worden niet gelezen.",
+                    hint="Zet de gegevens in een bestand met deze naam, of geef de map een naam zonder .yaml.",
                 )
             ]
         return None, [
             _problem(
                 shown_as,
                 0,
-                "not-a-file",
-                "dit is geen gewoon bestand (maar bv. een pipe of apparaat) en wordt niet gelezen.",
-                "Zet hier een gewoon tekstbestand.",
+                code="not-a-file",
+                message="dit is geen gewoon bestand (maar bv. een pipe of apparaat) en wordt niet gelezen.",
+                hint="Zet hier een gewoon tekstbestand.",
             )
         ]
     with os.fdopen(handle, "rb") as file:
@@ -177,9 +177,9 @@ def _unreadable(shown_as: str) -> Problem:
     return _problem(
         shown_as,
         0,
-        "unreadable-file",
-        "het bestand kan niet gelezen worden.",
-        "Controleer of het bestaat (geen kapotte snelkoppeling) en leesbaar is.",
+        code="unreadable-file",
+        message="het bestand kan niet gelezen worden.",
+        hint="Controleer of het bestaat (geen kapotte snelkoppeling) en leesbaar is.",
     )
 
 
@@ -187,9 +187,9 @@ def _too_large(shown_as: str, size: int) -> Problem:
     return _problem(
         shown_as,
         1,
-        "file-too-large",
-        f"het bestand is {size // 1000} kB; de grens is 1000 kB.",
-        "Splits de gegevens over meer bestanden.",
+        code="file-too-large",
+        message=f"het bestand is {size // 1000} kB; de grens is 1000 kB.",
+        hint="Splits de gegevens over meer bestanden.",
     )
 
 
@@ -210,9 +210,9 @@ def load_text(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]
             _problem(
                 shown_as,
                 _line_at(text, stray.start()),
-                "control-character",
-                f"er staat een onzichtbaar stuurteken (U+{ord(stray[0]):04X}) op deze regel.",
-                "Haal het teken weg; het komt vaak mee bij kopiëren en plakken.",
+                code="control-character",
+                message=f"er staat een onzichtbaar stuurteken (U+{ord(stray[0]):04X}) op deze regel.",
+                hint="Haal het teken weg; het komt vaak mee bij kopiëren en plakken.",
             )
         ]
     text, problems = _invisible_breaks(text, shown_as)
@@ -221,10 +221,16 @@ def load_text(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]
     except yaml.MarkedYAMLError as err:
         return None, [syntax_problem(err, shown_as, text)]
     except yaml.YAMLError:
-        return None, [_problem(shown_as, 1, "yaml-syntax", _UNREADABLE, _UNREADABLE_HINT)]
+        return None, [_problem(shown_as, 1, code="yaml-syntax", message=_UNREADABLE, hint=_UNREADABLE_HINT)]
     if root is None:
         return None, [
-            _problem(shown_as, 1, "empty-file", "het bestand is leeg.", "Vul de gegevens in of verwijder het bestand.")
+            _problem(
+                shown_as,
+                1,
+                code="empty-file",
+                message="het bestand is leeg.",
+                hint="Vul de gegevens in of verwijder het bestand.",
+            )
         ]
     walker = _Walker(shown_as)
     data = walker.value(root, ())
@@ -255,10 +261,10 @@ def _invisible_breaks(text: str, shown_as: str) -> tuple[str, list[Problem]]:
         _problem(
             shown_as,
             line,
-            "invisible-line-break",
-            "er staat een onzichtbaar regeleinde (U+2028, U+2029 of U+0085) op deze regel; het telt als spatie.",
-            "Haal het teken weg, of begin echt een nieuwe regel.",
-            Severity.WARNING,
+            code="invisible-line-break",
+            message="er staat een onzichtbaar regeleinde (U+2028, U+2029 of U+0085) op deze regel; het telt als "
+            "spatie.",
+            hint="Haal het teken weg, of begin echt een nieuwe regel.",
         )
         for line in sorted({_line_at(text, i) for i in found})
     ]
@@ -275,10 +281,9 @@ def _decode(raw: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
             _problem(
                 shown_as,
                 1,
-                "byte-order-mark",
-                "het bestand begint met een BOM-teken.",
-                "Sla het op als UTF-8 zonder BOM.",
-                Severity.WARNING,
+                code="byte-order-mark",
+                message="het bestand begint met een BOM-teken.",
+                hint="Sla het op als UTF-8 zonder BOM.",
             )
         )
     try:
@@ -289,9 +294,9 @@ def _decode(raw: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
             _problem(
                 shown_as,
                 line,
-                "not-utf8",
-                "het bestand bevat tekens die geen UTF-8 zijn.",
-                "Sla het bestand op als UTF-8 (Unicode).",
+                code="not-utf8",
+                message="het bestand bevat tekens die geen UTF-8 zijn.",
+                hint="Sla het bestand op als UTF-8 (Unicode).",
             )
         ]
 
@@ -386,12 +391,12 @@ def syntax_problem(err: yaml.MarkedYAMLError, shown_as: str, text: str) -> Probl
     if "\t" in "".join(text.splitlines()[line - 1 : line]) and "cannot start any token" in detail:
         found = (False, *_SYNTAX_HINTS[0][2:])
     if found is None:
-        return _problem(shown_as, line, "yaml-syntax", _UNREADABLE, _UNREADABLE_HINT)
-    return _problem(shown_as, line, "yaml-syntax", found[1], found[2])
+        return _problem(shown_as, line, code="yaml-syntax", message=_UNREADABLE, hint=_UNREADABLE_HINT)
+    return _problem(shown_as, line, code="yaml-syntax", message=found[1], hint=found[2])
 
 
-def _problem(file: str, line: int, code: str, message: str, hint: str, severity: Severity = Severity.ERROR) -> Problem:
-    return Problem(file, line, "", code, message, hint, severity)
+def _problem(file: str, line: int, *, code: str, message: str, hint: str) -> Problem:
+    return Problem(file=file, line=line, path="", code=code, message=message, hint=hint)
 
 
 class _Walker:
@@ -411,9 +416,9 @@ class _Walker:
             return self._fail(
                 node,
                 path,
-                "yaml-alias",
-                "ankers (&) en verwijzingen (*) zijn niet toegestaan.",
-                "Schrijf de waarde voluit.",
+                code="yaml-alias",
+                message="ankers (&) en verwijzingen (*) zijn niet toegestaan.",
+                hint="Schrijf de waarde voluit.",
             )
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
@@ -425,9 +430,9 @@ class _Walker:
         return self._fail(
             node,
             path,
-            "yaml-tag",
-            f"de markering '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is niet toegestaan.",
-            "Verwijder de markering die met '!' begint.",
+            code="yaml-tag",
+            message=f"de markering '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is niet toegestaan.",
+            hint="Verwijder de markering die met '!' begint.",
         )
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
@@ -440,9 +445,9 @@ class _Walker:
                 self._fail(
                     key_node,
                     (*path, key),
-                    "duplicate-key",
-                    f"de sleutel '{key}' staat er twee keer.",
-                    "Houd één van de twee en voeg ze samen.",
+                    code="duplicate-key",
+                    message=f"de sleutel '{key}' staat er twee keer.",
+                    hint="Houd één van de twee en voeg ze samen.",
                 )
                 continue
             self.lines[(*path, key)] = key_node.start_mark.line + 1
@@ -452,7 +457,13 @@ class _Walker:
     def _key(self, node: yaml.Node, path: KeyPath) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALAR_TAGS:
             return str(node.value)
-        self._fail(node, path, "yaml-key", "een sleutel moet een gewoon woord zijn.", "Schrijf 'sleutel: waarde'.")
+        self._fail(
+            node,
+            path,
+            code="yaml-key",
+            message="een sleutel moet een gewoon woord zijn.",
+            hint="Schrijf 'sleutel: waarde'.",
+        )
         return None
 
     def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
@@ -471,9 +482,11 @@ class _Walker:
             return Decimal(float(text.replace(".", "", 1) if special else text), text)
         return text  # an explicit tag (!!int) on something else: the characters as written
 
-    def _fail(self, node: yaml.Node, path: KeyPath, code: str, message: str, hint: str) -> None:
+    def _fail(self, node: yaml.Node, path: KeyPath, *, code: str, message: str, hint: str) -> None:
         line = node.start_mark.line + 1
-        self.problems.append(Problem(self.file, line, format_path(path), code, message, hint))
+        self.problems.append(
+            Problem(file=self.file, line=line, path=format_path(path), code=code, message=message, hint=hint)
+        )
 
 
 def _pairs(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:

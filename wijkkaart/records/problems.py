@@ -1,25 +1,23 @@
 """Problems found in the data: one record per problem, collected and reported at once.
 
-Errors are data (as in frictionless-py): each problem has a stable ``code`` that tests and the
-editors' documentation refer to, and a Dutch message plus a hint that tells the editor the fix.
+Errors are data (as in frictionless-py): each problem has a stable ``code`` from the registry in ``codes``
+(which also gives its severity and the editors' documentation), and a Dutch message plus a hint that tells
+the editor the fix. A problem is made by keyword.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
+
+from .codes import CODES, Severity
+
+__all__ = ["DataError", "Problem", "Severity", "errors", "render", "summary", "warnings"]
 
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    NOTICE = "notice"
-
-
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, kw_only=True)
 class Problem:
-    """One thing wrong in one file, at one line."""
+    """One thing wrong in one file, at one line; its code must be in the registry (``codes.CODES``)."""
 
     file: str
     line: int
@@ -27,7 +25,15 @@ class Problem:
     code: str
     message: str
     hint: str = ""
-    severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown problem code {self.code!r}: declare it in wijkkaart/records/codes.py")
+
+    @property
+    def severity(self) -> Severity:
+        """From the registry: one code, one severity."""
+        return CODES[self.code].severity
 
     @property
     def is_error(self) -> bool:
@@ -36,14 +42,14 @@ class Problem:
     def text(self) -> str:
         """The problem as one line for a terminal: ``file:line pad: message (hint)``."""
         where = f"{self.file}:{self.line}" if self.line else self.file
-        label = {Severity.ERROR: "", Severity.WARNING: "waarschuwing: ", Severity.NOTICE: "opmerking: "}[self.severity]
+        label = "" if self.is_error else f"{self.severity.dutch}: "
         path = f" {self.path}:" if self.path else ""
         hint = f" {self.hint}" if self.hint else ""
         return f"{where}{path} {label}{self.message}{hint} [{self.code}]"
 
     def github(self) -> str:
         """The problem as a GitHub Actions annotation, shown on the line in a pull request."""
-        level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "notice"}[self.severity]
+        level = self.severity.value  # GitHub's words: error, warning, notice
         body = f"{self.path}: {self.message}" if self.path else self.message
         if self.hint:
             body = f"{body} {self.hint}"

@@ -12,7 +12,7 @@ from typing import Any
 from ..geo.register import Register
 from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .load import Document, KeyPath, as_written, format_path
-from .problems import Problem, Severity
+from .problems import Problem
 from .served import Served
 from .translate import suggest
 
@@ -116,10 +116,8 @@ class _Ids:
     themes: list[str]
 
 
-def _at(
-    doc: Document, path: KeyPath, code: str, message: str, hint: str, severity: Severity = Severity.ERROR
-) -> Problem:
-    return Problem(doc.file, doc.line(path), format_path(path), code, message, hint, severity)
+def _at(doc: Document, path: KeyPath, *, code: str, message: str, hint: str) -> Problem:
+    return Problem(file=doc.file, line=doc.line(path), path=format_path(path), code=code, message=message, hint=hint)
 
 
 def _wijk_postcodes(wijk: WijkEntry, register: Register | None) -> Iterator[Problem]:
@@ -130,9 +128,9 @@ def _wijk_postcodes(wijk: WijkEntry, register: Register | None) -> Iterator[Prob
             yield _at(
                 wijk.doc,
                 ("pc4",),
-                "duplicate-pc4",
-                f"postcodegebied {pc4} staat er {count} keer.",
-                "Noem elk postcodegebied één keer.",
+                code="duplicate-pc4",
+                message=f"postcodegebied {pc4} staat er {count} keer.",
+                hint="Noem elk postcodegebied één keer.",
             )
 
 
@@ -141,9 +139,9 @@ def _known_pc4(doc: Document, path: KeyPath, pc4: str, register: Register | None
         yield _at(
             doc,
             path,
-            "unknown-pc4",
-            f"postcodegebied {pc4} bestaat niet.",
-            "Controleer de vier cijfers (zie postcode.nl of de CBS-kaart).",
+            code="unknown-pc4",
+            message=f"postcodegebied {pc4} bestaat niet.",
+            hint="Controleer de vier cijfers (zie postcode.nl of de CBS-kaart).",
         )
 
 
@@ -153,9 +151,9 @@ def _org_problems(org: OrgEntry, ids: _Ids, register: Register | None, today: da
         yield _at(
             doc,
             ("checked",),
-            "checked-in-future",
-            f"de datum {data.checked} ligt in de toekomst.",
-            "Vul de datum in waarop de gegevens echt zijn nagekeken.",
+            code="checked-in-future",
+            message=f"de datum {data.checked} ligt in de toekomst.",
+            hint="Vul de datum in waarop de gegevens echt zijn nagekeken.",
         )
     yield from _themes(doc, ("themes",), data.themes, ids)
     yield from _unique_ids(doc, "locations", [loc.id for loc in data.locations])
@@ -166,11 +164,10 @@ def _org_problems(org: OrgEntry, ids: _Ids, register: Register | None, today: da
             yield _at(
                 doc,
                 ("locations", i),
-                "location-approximate",
-                f"'{location.name}' heeft geen coördinaten; de kaart toont het midden van postcode {location.pc4}"
-                " (locatie bij benadering).",
-                "Vul 'coordinates: {lat: …, lon: …}' in.",
-                Severity.NOTICE,
+                code="location-approximate",
+                message=f"'{location.name}' heeft geen coördinaten; de kaart toont het midden van postcode "
+                f"{location.pc4} (locatie bij benadering).",
+                hint="Vul 'coordinates: {lat: …, lon: …}' in.",
             )
     for i, partner in enumerate(data.partners):
         yield from _partner(org, i, partner.org, ids)
@@ -186,7 +183,7 @@ def _themes(doc: Document, path: KeyPath, themes: list[str], ids: _Ids) -> Itera
 def _theme(doc: Document, path: KeyPath, theme: str, ids: _Ids) -> Iterator[Problem]:
     if ids.themes and theme not in ids.themes:  # none: the themes file itself is broken (and reported)
         hint = suggest(theme, ids.themes).strip() or f"Kies uit: {', '.join(ids.themes)}."
-        yield _at(doc, path, "unknown-theme", f"het thema '{theme}' bestaat niet.", hint)
+        yield _at(doc, path, code="unknown-theme", message=f"het thema '{theme}' bestaat niet.", hint=hint)
 
 
 def _unique_ids(doc: Document, key: str, ids: list[str]) -> Iterator[Problem]:
@@ -196,9 +193,9 @@ def _unique_ids(doc: Document, key: str, ids: list[str]) -> Iterator[Problem]:
             yield _at(
                 doc,
                 (key, i, "id"),
-                "duplicate-id",
-                f"de id '{item}' komt vaker voor in '{key}'.",
-                "Geef elk onderdeel een eigen id.",
+                code="duplicate-id",
+                message=f"de id '{item}' komt vaker voor in '{key}'.",
+                hint="Geef elk onderdeel een eigen id.",
             )
         seen.add(item)
 
@@ -211,9 +208,9 @@ def _partner(org: OrgEntry, i: int, ref: str | None, ids: _Ids) -> Iterator[Prob
         yield _at(
             org.doc,
             path,
-            "partner-self",
-            "een organisatie kan niet haar eigen partner zijn.",
-            "Verwijder deze partner.",
+            code="partner-self",
+            message="een organisatie kan niet haar eigen partner zijn.",
+            hint="Verwijder deze partner.",
         )
     else:
         yield from _org_ref(org.doc, path, ref, ids)
@@ -222,7 +219,7 @@ def _partner(org: OrgEntry, i: int, ref: str | None, ids: _Ids) -> Iterator[Prob
 def _org_ref(doc: Document, path: KeyPath, ref: str, ids: _Ids) -> Iterator[Problem]:
     if ref not in ids.orgs:
         hint = suggest(ref, sorted(ids.orgs)).strip() or "Gebruik de bestandsnaam (zonder .yaml) uit orgs/, of 'name'."
-        yield _at(doc, path, "unknown-org", f"de organisatie '{ref}' bestaat niet.", hint)
+        yield _at(doc, path, code="unknown-org", message=f"de organisatie '{ref}' bestaat niet.", hint=hint)
 
 
 def _service_problems(org: OrgEntry, i: int, ids: _Ids, register: Register | None, today: date) -> Iterator[Problem]:
@@ -238,19 +235,17 @@ def _service_problems(org: OrgEntry, i: int, ids: _Ids, register: Register | Non
         yield _at(
             doc,
             (*base, "closed_until"),
-            "closure-ended",
-            f"de sluiting liep tot {service.closed_until}.",
-            "Zet 'status' weer op 'active' en haal 'status_note' en 'closed_until' weg.",
-            Severity.WARNING,
+            code="closure-ended",
+            message=f"de sluiting liep tot {service.closed_until}.",
+            hint="Zet 'status' weer op 'active' en haal 'status_note' en 'closed_until' weg.",
         )
     if service.valid_to and service.valid_to < today:
         yield _at(
             doc,
             (*base, "valid_to"),
-            "service-ended",
-            f"dit liep tot {service.valid_to}.",
-            "Haal het weg als het niet meer bestaat, of pas de datum aan.",
-            Severity.WARNING,
+            code="service-ended",
+            message=f"dit liep tot {service.valid_to}.",
+            hint="Haal het weg als het niet meer bestaat, of pas de datum aan.",
         )
 
 
@@ -263,18 +258,17 @@ def _inherited_themes(org: OrgEntry, i: int) -> Iterator[Problem]:
     yield _at(
         org.doc,
         ("services", i),
-        "themes-inherited",
-        f"'{service.name}' heeft geen eigen thema's; de organisatie heeft er {len(themes)} ({', '.join(themes)}),"
-        f" dus staat het nu alleen bij '{themes[0]}'.",
-        f"Schrijf bij dit aanbod de thema's waar het over gaat, bv. 'themes: [{themes[0]}]'.",
-        Severity.WARNING,
+        code="themes-inherited",
+        message=f"'{service.name}' heeft geen eigen thema's; de organisatie heeft er {len(themes)} "
+        f"({', '.join(themes)}), dus staat het nu alleen bij '{themes[0]}'.",
+        hint=f"Schrijf bij dit aanbod de thema's waar het over gaat, bv. 'themes: [{themes[0]}]'.",
     )
 
 
 def _wijk_ref(doc: Document, path: KeyPath, wijk: str, ids: _Ids) -> Iterator[Problem]:
     if wijk not in ids.wijken:
         hint = suggest(wijk, sorted(ids.wijken)).strip() or "Gebruik de bestandsnaam (zonder .yaml) uit wijken/."
-        yield _at(doc, path, "unknown-wijk", f"de wijk '{wijk}' bestaat niet.", hint)
+        yield _at(doc, path, code="unknown-wijk", message=f"de wijk '{wijk}' bestaat niet.", hint=hint)
 
 
 def _location_ref(org: OrgEntry, i: int) -> Iterator[Problem]:
@@ -287,7 +281,7 @@ def _location_at(doc: Document, path: KeyPath, location: str | None, ids: list[s
         hint = suggest(location, ids).strip() or (
             f"Kies uit: {', '.join(ids)}." if ids else "Voeg de locatie toe onder 'locations'."
         )
-        yield _at(doc, path, "unknown-location", f"de locatie '{location}' bestaat niet.", hint)
+        yield _at(doc, path, code="unknown-location", message=f"de locatie '{location}' bestaat niet.", hint=hint)
 
 
 def _gemeente_names(catalog: Catalog, register: Register | None, setting: tuple[str, int]) -> Iterator[Problem]:
@@ -295,10 +289,12 @@ def _gemeente_names(catalog: Catalog, register: Register | None, setting: tuple[
     if register is None:
         return
     served, names = catalog.served, register.spellings
+    file, line = setting
     for name in catalog.gemeenten:
         if not served.known(name):
             hint = suggest(name, names).strip() or "Schrijf de naam zoals het CBS hem schrijft, bv. 'Den Haag'."
-            yield Problem(*setting, "gemeente", "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
+            message = f"de gemeente '{name}' bestaat niet."
+            yield Problem(file=file, line=line, path="gemeente", code="unknown-gemeente", message=message, hint=hint)
     yield from _wijk_gemeenten(catalog, names)
     for org in catalog.orgs.values():
         for i, service in enumerate(org.org.services):
@@ -310,15 +306,17 @@ def _gemeente_names(catalog: Catalog, register: Register | None, setting: tuple[
             for path, name in named:
                 if not served.known(name):
                     hint = suggest(name, names).strip() or "Schrijf de naam zoals het CBS hem schrijft, bv. 'Uitgeest'."
-                    yield _at(org.doc, path, "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
+                    yield _at(
+                        org.doc, path, code="unknown-gemeente", message=f"de gemeente '{name}' bestaat niet.", hint=hint
+                    )
             if area.gemeente is True and not org.org.locations and len(served.gemeenten) > 1:
                 yield _at(
                     org.doc,
                     (*base, "gemeente"),
-                    "gemeente-without-place",
-                    "zonder adres is niet duidelijk welke gemeente; nu geldt het voor alle gemeenten van de kaart.",
-                    "Schrijf de naam, bv. 'gemeente: Velsen', of 'regio: true' als het echt voor allemaal is.",
-                    Severity.WARNING,
+                    code="gemeente-without-place",
+                    message="zonder adres is niet duidelijk welke gemeente; nu geldt het voor alle gemeenten van de "
+                    "kaart.",
+                    hint="Schrijf de naam, bv. 'gemeente: Velsen', of 'regio: true' als het echt voor allemaal is.",
                 )
 
 
@@ -328,7 +326,13 @@ def _wijk_gemeenten(catalog: Catalog, names: list[str]) -> Iterator[Problem]:
         name = wijk.wijk.gemeente
         if not catalog.served.known(name):
             hint = suggest(name, names).strip() or "Schrijf de naam zoals het CBS hem schrijft, bv. 'Den Haag'."
-            yield _at(wijk.doc, ("gemeente",), "unknown-gemeente", f"de gemeente '{name}' bestaat niet.", hint)
+            yield _at(
+                wijk.doc,
+                ("gemeente",),
+                code="unknown-gemeente",
+                message=f"de gemeente '{name}' bestaat niet.",
+                hint=hint,
+            )
 
 
 def _outside_the_site(catalog: Catalog, register: Register | None) -> Iterator[Problem]:
@@ -346,11 +350,10 @@ def _outside_the_site(catalog: Catalog, register: Register | None) -> Iterator[P
                 yield _at(
                     org.doc,
                     base,
-                    "area-outside-site",
-                    f"dit werkgebied ligt buiten elke wijk en gemeente van de kaart ({names}); geen bewoner van de "
-                    "kaart vindt het.",
-                    "Controleer wijken, postcodes en gemeenten ('gemeente: true' is de gemeente van het adres).",
-                    Severity.WARNING,
+                    code="area-outside-site",
+                    message=f"dit werkgebied ligt buiten elke wijk en gemeente van de kaart ({names}); geen bewoner "
+                    "van de kaart vindt het.",
+                    hint="Controleer wijken, postcodes en gemeenten ('gemeente: true' is de gemeente van het adres).",
                 )
                 continue
             for j, pc4 in enumerate(entry.service.service_area.pc4):
@@ -358,10 +361,9 @@ def _outside_the_site(catalog: Catalog, register: Register | None) -> Iterator[P
                     yield _at(
                         org.doc,
                         (*base, "pc4", j),
-                        "pc4-outside-site",
-                        f"postcodegebied {pc4} ligt buiten elke wijk en gemeente van de kaart ({names}).",
-                        "Controleer de vier cijfers.",
-                        Severity.WARNING,
+                        code="pc4-outside-site",
+                        message=f"postcodegebied {pc4} ligt buiten elke wijk en gemeente van de kaart ({names}).",
+                        hint="Controleer de vier cijfers.",
                     )
         if any(covering):
             yield from _locations_outside(org, served, names)
@@ -386,10 +388,10 @@ def _locations_outside(org: OrgEntry, served: Served, names: str) -> Iterator[Pr
             yield _at(
                 org.doc,
                 ("locations", i, "postal_code"),
-                "location-outside-site",
-                f"postcode {location.postal_code} ligt in {served.display(gemeente)}, buiten de kaart ({names}).",
-                "Controleer de postcode; klopt hij, dan staat dit adres op de kaart buiten het gebied.",
-                Severity.WARNING,
+                code="location-outside-site",
+                message=f"postcode {location.postal_code} ligt in {served.display(gemeente)}, buiten de kaart "
+                f"({names}).",
+                hint="Controleer de postcode; klopt hij, dan staat dit adres op de kaart buiten het gebied.",
             )
 
 
@@ -401,8 +403,8 @@ def _duplicate_names(catalog: Catalog) -> Iterator[Problem]:
             yield _at(
                 org.doc,
                 ("name",),
-                "duplicate-name",
-                f"de naam '{org.name}' staat ook in {seen[key].doc.file}.",
-                "Voeg de bestanden samen, of maak de namen verschillend.",
+                code="duplicate-name",
+                message=f"de naam '{org.name}' staat ook in {seen[key].doc.file}.",
+                hint="Voeg de bestanden samen, of maak de namen verschillend.",
             )
         seen[key] = org

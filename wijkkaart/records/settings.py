@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import yaml
 
-from .problems import Problem, Severity
+from .problems import Problem
 
 # Where a builder looks for its configuration when none is named, in ProperDocs' order (MkDocs itself reads
 # only the last two).
@@ -174,12 +174,12 @@ def _read_config(config_file: Path) -> tuple[dict[str, Any], tuple[Problem, ...]
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}, (
             Problem(
-                config_file.name,
-                1,
-                "",
-                "config-syntax",
-                "het configuratiebestand kan niet gelezen worden.",
-                "Sla het op als UTF-8 en controleer inspringing, dubbele punten en aanhalingstekens.",
+                file=config_file.name,
+                line=1,
+                path="",
+                code="config-syntax",
+                message="het configuratiebestand kan niet gelezen worden.",
+                hint="Sla het op als UTF-8 en controleer inspringing, dubbele punten en aanhalingstekens.",
             ),
         )
     if not isinstance(config, dict):
@@ -232,31 +232,38 @@ def _docs_dir_problem(config_file: Path, docs_dir: object, text: str) -> tuple[P
     line = next((i for i, row in enumerate(text.splitlines(), 1) if row.startswith("docs_dir:")), 1)
     return (
         Problem(
-            config_file.name,
-            line,
-            "docs_dir",
-            "docs-dir-missing",
-            f"de map '{name}' voor de eigen pagina's van de site (docs_dir) bestaat niet; zonder die map bouwt "
-            "mkdocs de site niet.",
-            f"Maak de map '{name}' aan (bv. met een pagina over.md erin), of zet 'docs_dir:' in "
+            file=config_file.name,
+            line=line,
+            path="docs_dir",
+            code="docs-dir-missing",
+            message=f"de map '{name}' voor de eigen pagina's van de site (docs_dir) bestaat niet; zonder die map "
+            "bouwt mkdocs de site niet.",
+            hint=f"Maak de map '{name}' aan (bv. met een pagina over.md erin), of zet 'docs_dir:' in "
             f"{config_file.name} op een map die er wel is.",
         ),
     )
 
 
 def _config_problem(file: str, key: str, message: str) -> Problem:
-    return Problem(file, 1, key, "config-syntax", message, "Zie README.md (Instellingen) voor een voorbeeld.")
+    return Problem(
+        file=file,
+        line=1,
+        path=key,
+        code="config-syntax",
+        message=message,
+        hint="Zie README.md (Instellingen) voor een voorbeeld.",
+    )
 
 
 def _theme_problem(file: str, name: object) -> Problem:
     named = f"het thema '{name}'" if name else "een thema zonder naam"
     return Problem(
-        file,
-        1,
-        "theme",
-        "theme-not-material",
-        f"{named} wordt niet ondersteund; wijkkaart werkt alleen met Material for MkDocs.",
-        "Zet onder 'theme:' de regel 'name: material'.",
+        file=file,
+        line=1,
+        path="theme",
+        code="theme-not-material",
+        message=f"{named} wordt niet ondersteund; wijkkaart werkt alleen met Material for MkDocs.",
+        hint="Zet onder 'theme:' de regel 'name: material'.",
     )
 
 
@@ -265,14 +272,13 @@ def site_url_problem(settings: Settings) -> Problem | None:
     if settings.site_url:
         return None
     return Problem(
-        settings.config_file,
-        1,
-        "site_url",
-        "no-site-url",
-        f"'site_url' ontbreekt in {settings.config_file}. Zonder het adres van de site hebben de printversies van "
-        "de wijken geen QR-code en werkt de link 'Meld een fout' niet.",
-        f"Zet bv. 'site_url: https://gebruiker.github.io/sociale-kaart/' in {settings.config_file}.",
-        Severity.WARNING,
+        file=settings.config_file,
+        line=1,
+        path="site_url",
+        code="no-site-url",
+        message=f"'site_url' ontbreekt in {settings.config_file}. Zonder het adres van de site hebben de "
+        "printversies van de wijken geen QR-code en werkt de link 'Meld een fout' niet.",
+        hint=f"Zet bv. 'site_url: https://gebruiker.github.io/sociale-kaart/' in {settings.config_file}.",
     )
 
 
@@ -284,6 +290,14 @@ _PLACEHOLDERS = {
 }
 _SCHEMES = {"route_url": ("http", "https"), "report_url": ("http", "https", "mailto"), "tiles_url": ("http", "https")}
 _UNSAFE_IN_URL = re.compile(r"[\s\"'<>;,\\`]")
+
+
+class _Wrong(NamedTuple):
+    """What is wrong with a setting's value: its problem code, a Dutch message and the fix."""
+
+    code: str
+    message: str
+    hint: str
 
 
 def check_options(
@@ -305,8 +319,10 @@ def check_options(
         if wrong is None:
             values[key] = float(value) if isinstance(DEFAULTS[key], float) else value
         else:
-            message, hint, code = wrong
-            problems.append(Problem(*where(key), key, code, message, hint))
+            file, line = where(key)
+            problems.append(
+                Problem(file=file, line=line, path=key, code=wrong.code, message=wrong.message, hint=wrong.hint)
+            )
     return values, problems
 
 
@@ -315,10 +331,12 @@ def _unknown_setting(key: str, where: Callable[[str], tuple[str, int]]) -> Probl
 
     close = difflib.get_close_matches(key, list(DEFAULTS), n=1, cutoff=0.6)
     hint = f"Bedoelde je '{close[0]}'?" if close else f"Bestaande instellingen: {', '.join(DEFAULTS)}."
-    return Problem(*where(key), key, "unknown-setting", f"de instelling '{key}' bestaat niet.", hint, Severity.WARNING)
+    file, line = where(key)
+    message = f"de instelling '{key}' bestaat niet."
+    return Problem(file=file, line=line, path=key, code="unknown-setting", message=message, hint=hint)
 
 
-def _wrong_type(key: str, value: Any) -> tuple[str, str, str] | None:
+def _wrong_type(key: str, value: Any) -> _Wrong | None:
     default = DEFAULTS[key]
     shown = (
         f"'{value}'"
@@ -330,7 +348,9 @@ def _wrong_type(key: str, value: Any) -> tuple[str, str, str] | None:
     if key in LISTS and isinstance(value, list):
         if all(isinstance(item, str) and item.strip() for item in value):
             return None
-        return "verwacht een lijst met namen.", "Schrijf bv. [Heemskerk, Uitgeest].", "bad-setting"
+        return _Wrong(
+            code="bad-setting", message="verwacht een lijst met namen.", hint="Schrijf bv. [Heemskerk, Uitgeest]."
+        )
     if isinstance(default, bool) or isinstance(value, bool):
         ok = isinstance(value, bool) and isinstance(default, bool)
     elif isinstance(default, int):
@@ -343,16 +363,28 @@ def _wrong_type(key: str, value: Any) -> tuple[str, str, str] | None:
         return None
     wanted = {int: "een heel getal", float: "een getal", str: "tekst"}[type(default)]
     hint = "Zet tekst tussen aanhalingstekens." if wanted == "tekst" else "Schrijf alleen cijfers."
-    return f"verwacht {wanted}, maar vond {shown}.", hint, "bad-setting"
+    return _Wrong(code="bad-setting", message=f"verwacht {wanted}, maar vond {shown}.", hint=hint)
 
 
-def _wrong_value(key: str, value: Any) -> tuple[str, str, str] | None:
+def _wrong_value(key: str, value: Any) -> _Wrong | None:
     if key == "stale_months" and value < 1:
-        return f"{value} maanden kan niet.", "Schrijf een aantal maanden van 1 of meer, bv. 12.", "bad-setting"
+        return _Wrong(
+            code="bad-setting",
+            message=f"{value} maanden kan niet.",
+            hint="Schrijf een aantal maanden van 1 of meer, bv. 12.",
+        )
     if key == "tiles_max_zoom" and not 1 <= value <= 22:
-        return f"zoomniveau {value} bestaat niet.", "Kies een getal van 1 tot en met 22, bv. 19.", "bad-setting"
+        return _Wrong(
+            code="bad-setting",
+            message=f"zoomniveau {value} bestaat niet.",
+            hint="Kies een getal van 1 tot en met 22, bv. 19.",
+        )
     if key == "simplify_m" and not 0 <= value <= 1000:
-        return f"{value} meter kan niet.", "Kies een aantal meters van 0 tot 1000, bv. 10.", "bad-setting"
+        return _Wrong(
+            code="bad-setting",
+            message=f"{value} meter kan niet.",
+            hint="Kies een aantal meters van 0 tot 1000, bv. 10.",
+        )
     if key in _PLACEHOLDERS and value:
         return _wrong_url(key, value)
     if key == "tiles_attribution":
@@ -360,38 +392,42 @@ def _wrong_value(key: str, value: Any) -> tuple[str, str, str] | None:
     return None
 
 
-def _wrong_url(key: str, url: str) -> tuple[str, str, str] | None:
+def _wrong_url(key: str, url: str) -> _Wrong | None:
     scheme = urlsplit(url.strip()).scheme.lower()
     if scheme not in _SCHEMES[key]:
         allowed = " of ".join(f"{s}:" for s in _SCHEMES[key])
-        return (
-            f"het adres begint met '{scheme or url[:12]}', dat mag hier niet.",
-            f"Begin met {allowed}.",
-            "unsafe-setting",
+        return _Wrong(
+            code="unsafe-setting",
+            message=f"het adres begint met '{scheme or url[:12]}', dat mag hier niet.",
+            hint=f"Begin met {allowed}.",
         )
     if _UNSAFE_IN_URL.search(url):
-        return (
-            "er staan spaties, aanhalingstekens of tekens als ; < > in het adres.",
-            "Schrijf het adres zonder die tekens (een spatie als %20).",
-            "unsafe-setting",
+        return _Wrong(
+            code="unsafe-setting",
+            message="er staan spaties, aanhalingstekens of tekens als ; < > in het adres.",
+            hint="Schrijf het adres zonder die tekens (een spatie als %20).",
         )
     try:
         named = {name for _, name, _, _ in string.Formatter().parse(url) if name is not None}
     except ValueError:
-        return (
-            "een accolade { of } wordt niet gesloten.",
-            "Schrijf elke plaatshouder als {naam}.",
-            "unknown-placeholder",
+        return _Wrong(
+            code="unknown-placeholder",
+            message="een accolade { of } wordt niet gesloten.",
+            hint="Schrijf elke plaatshouder als {naam}.",
         )
     unknown = sorted(named - _PLACEHOLDERS[key])
     if unknown:
         allowed = ", ".join(f"{{{name}}}" for name in sorted(_PLACEHOLDERS[key]))
-        return f"de plaatshouder {{{unknown[0]}}} bestaat niet.", f"Gebruik alleen {allowed}.", "unknown-placeholder"
+        return _Wrong(
+            code="unknown-placeholder",
+            message=f"de plaatshouder {{{unknown[0]}}} bestaat niet.",
+            hint=f"Gebruik alleen {allowed}.",
+        )
     if key == "tiles_url" and not {"x", "y", "z"} <= named and "-y" not in named:
-        return (
-            "het adres mist {z}, {x} of {y}.",
-            "Schrijf het zoals de kaartdienst het geeft, bv. .../{z}/{x}/{y}.png.",
-            "bad-setting",
+        return _Wrong(
+            code="bad-setting",
+            message="het adres mist {z}, {x} of {y}.",
+            hint="Schrijf het zoals de kaartdienst het geeft, bv. .../{z}/{x}/{y}.png.",
         )
     return None
 
@@ -413,16 +449,16 @@ class _Tags(HTMLParser):
             self.refused.append(tag)
 
 
-def _unsafe_html(text: str) -> tuple[str, str, str] | None:
+def _unsafe_html(text: str) -> _Wrong | None:
     parser = _Tags()
     parser.feed(text)
     parser.close()
     if not parser.refused:
         return None
-    return (
-        f"hier mag alleen een gewone link staan, niet '<{parser.refused[0]} …>'.",
-        "Schrijf bv. '&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>'.",
-        "unsafe-setting",
+    return _Wrong(
+        code="unsafe-setting",
+        message=f"hier mag alleen een gewone link staan, niet '<{parser.refused[0]} …>'.",
+        hint="Schrijf bv. '&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>'.",
     )
 
 

@@ -80,7 +80,9 @@ def _problem(err: Any, doc: Document, model: type[BaseModel]) -> Problem:
     ctx = err.get("ctx") or {}
     if "hint" in ctx:
         loc = (*loc, *ctx.get("at", ()))  # a record's own check names the key it is about
-        return Problem(doc.file, doc.line(loc), format_path(loc), kind, err["msg"], ctx["hint"])
+        return Problem(
+            file=doc.file, line=doc.line(loc), path=format_path(loc), code=kind, message=err["msg"], hint=ctx["hint"]
+        )
     return _builtin(loc, err, doc)
 
 
@@ -89,7 +91,12 @@ def _missing(loc: KeyPath, doc: Document, model: type[BaseModel]) -> Problem:
     info = _field_info(model, loc)
     hint = f"Voeg '{key}:' toe" + (f" ({info})" if info else "") + "."
     return Problem(
-        doc.file, doc.line(loc[:-1]), format_path(loc), "missing-field", f"het verplichte veld '{key}' ontbreekt.", hint
+        file=doc.file,
+        line=doc.line(loc[:-1]),
+        path=format_path(loc),
+        code="missing-field",
+        message=f"het verplichte veld '{key}' ontbreekt.",
+        hint=hint,
     )
 
 
@@ -98,7 +105,12 @@ def _unknown_key(loc: KeyPath, doc: Document, model: type[BaseModel]) -> Problem
     allowed = sorted(_keys_of(_model_at(model, loc[:-1])))
     hint = suggest(key, allowed).strip() or f"Toegestaan zijn: {', '.join(allowed)}."
     return Problem(
-        doc.file, doc.line(loc), format_path(loc), "unknown-key", f"de sleutel '{key}' bestaat hier niet.", hint
+        file=doc.file,
+        line=doc.line(loc),
+        path=format_path(loc),
+        code="unknown-key",
+        message=f"de sleutel '{key}' bestaat hier niet.",
+        hint=hint,
     )
 
 
@@ -107,7 +119,12 @@ def _bad_choice(loc: KeyPath, err: Any, doc: Document) -> Problem:
     value = err["input"]
     hint = f"Kies uit: {', '.join(options)}." + suggest(str(value), options)
     return Problem(
-        doc.file, doc.line(loc), format_path(loc), "bad-choice", f"{describe_value(value)} is geen geldige keuze.", hint
+        file=doc.file,
+        line=doc.line(loc),
+        path=format_path(loc),
+        code="bad-choice",
+        message=f"{describe_value(value)} is geen geldige keuze.",
+        hint=hint,
     )
 
 
@@ -116,29 +133,41 @@ def _builtin(loc: KeyPath, err: Any, doc: Document) -> Problem:
     if kind in _TYPE_WORDS:
         message = f"verwacht {_TYPE_WORDS[kind]}, maar vond {describe_value(value)}."
         hint = "Zet tekst met bijzondere tekens tussen aanhalingstekens." if kind == "string_type" else ""
-        return Problem(doc.file, doc.line(loc), format_path(loc), "wrong-type", message, hint or _type_hint(kind))
+        return Problem(
+            file=doc.file,
+            line=doc.line(loc),
+            path=format_path(loc),
+            code="wrong-type",
+            message=message,
+            hint=hint or _type_hint(kind),
+        )
     if kind == "too_short":
         return Problem(
-            doc.file, doc.line(loc), format_path(loc), "empty-list", "de lijst is leeg.", "Vul er minstens één in."
+            file=doc.file,
+            line=doc.line(loc),
+            path=format_path(loc),
+            code="empty-list",
+            message="de lijst is leeg.",
+            hint="Vul er minstens één in.",
         )
     ctx = err.get("ctx") or {}
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = f"minstens {ctx['ge']}" if "ge" in ctx else f"hoogstens {ctx['le']}"
         return Problem(
-            doc.file,
-            doc.line(loc),
-            format_path(loc),
-            "out-of-range",
-            f"{describe_value(value)} is te {'klein' if 'ge' in ctx else 'groot'}.",
-            f"De waarde moet {bound} zijn.",
+            file=doc.file,
+            line=doc.line(loc),
+            path=format_path(loc),
+            code="out-of-range",
+            message=f"{describe_value(value)} is te {'klein' if 'ge' in ctx else 'groot'}.",
+            hint=f"De waarde moet {bound} zijn.",
         )
     return Problem(
-        doc.file,
-        doc.line(loc),
-        format_path(loc),
-        "bad-value",
-        f"{describe_value(value)} is hier geen geldige waarde.",
-        "Controleer de schrijfwijze van dit veld.",
+        file=doc.file,
+        line=doc.line(loc),
+        path=format_path(loc),
+        code="bad-value",
+        message=f"{describe_value(value)} is hier geen geldige waarde.",
+        hint="Controleer de schrijfwijze van dit veld.",
     )
 
 

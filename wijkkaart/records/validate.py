@@ -18,7 +18,7 @@ from .catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from .fields import SLUG
 from .load import Document, load_bytes, read_regular
 from .model import Organisation, Taxonomy, Theme, Wijk, is_stale
-from .problems import Problem, Severity, errors
+from .problems import Problem, errors
 from .references import check_references, partial_references
 from .settings import Settings
 from .translate import problems_from
@@ -73,15 +73,17 @@ def _missing_register(settings: Settings) -> list[Problem]:
     folder = settings.geodata_path
     if folder is None or (folder / CENTROIDS_FILE).is_file():
         return []
+    file, line = settings.where("geodata_dir")
     return [
         Problem(
-            *settings.where("geodata_dir"),
-            "geodata_dir",
-            "no-pc4-data",
-            f"geen {CENTROIDS_FILE} in {settings.geodata_dir}; het meegeleverde PC4-register ({SHIPPED_VINTAGE}) "
-            "wordt gebruikt.",
-            f"Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of zet het naar een map met {CENTROIDS_FILE}.",
-            Severity.WARNING,
+            file=file,
+            line=line,
+            path="geodata_dir",
+            code="no-pc4-data",
+            message=f"geen {CENTROIDS_FILE} in {settings.geodata_dir}; het meegeleverde PC4-register "
+            f"({SHIPPED_VINTAGE}) wordt gebruikt.",
+            hint="Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of zet het naar een map met "
+            f"{CENTROIDS_FILE}.",
         )
     ]
 
@@ -91,15 +93,16 @@ def _missing_polygons(settings: Settings) -> list[Problem]:
     folder = settings.geodata_path
     if folder is None or (folder / settings.pc4_polygons).is_file():
         return []
+    file, line = settings.where("geodata_dir")
     return [
         Problem(
-            *settings.where("geodata_dir"),
-            "geodata_dir",
-            "no-geodata",
-            f"geen {settings.pc4_polygons} in {settings.geodata_dir}; de meegeleverde PC4-vlakken "
+            file=file,
+            line=line,
+            path="geodata_dir",
+            code="no-geodata",
+            message=f"geen {settings.pc4_polygons} in {settings.geodata_dir}; de meegeleverde PC4-vlakken "
             f"({SHIPPED_VINTAGE}) worden gebruikt.",
-            "Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of zet het naar een map met PC4-vlakken.",
-            Severity.WARNING,
+            hint="Haal 'geodata_dir' weg (wijkkaart heeft de gegevens zelf) of zet het naar een map met PC4-vlakken.",
         )
     ]
 
@@ -129,13 +132,12 @@ def _read_all(
     if not folder.is_dir():
         problems.append(
             Problem(
-                folder_name,
-                0,
-                "",
-                "missing-folder",
-                f"de map '{folder_name}' bestaat niet.",
-                f"Maak de map aan of zet de juiste map in {settings.config_file}.",
-                Severity.WARNING,
+                file=folder_name,
+                line=0,
+                path="",
+                code="missing-folder",
+                message=f"de map '{folder_name}' bestaat niet.",
+                hint=f"Maak de map aan of zet de juiste map in {settings.config_file}.",
             )
         )
         return []
@@ -183,13 +185,12 @@ def _is_data_file(path: Path, shown: str, problems: list[Problem]) -> bool:
         if looks_yaml:
             problems.append(
                 Problem(
-                    shown,
-                    0,
-                    "",
-                    "hidden-file",
-                    "dit bestand is verborgen (de naam begint met een punt) en wordt overgeslagen.",
-                    "Haal de punt aan het begin van de naam weg, of verwijder het bestand.",
-                    Severity.WARNING,
+                    file=shown,
+                    line=0,
+                    path="",
+                    code="hidden-file",
+                    message="dit bestand is verborgen (de naam begint met een punt) en wordt overgeslagen.",
+                    hint="Haal de punt aan het begin van de naam weg, of verwijder het bestand.",
                 )
             )
         return False
@@ -197,51 +198,51 @@ def _is_data_file(path: Path, shown: str, problems: list[Problem]) -> bool:
         folder = path.is_dir()
         problems.append(
             Problem(
-                shown,
-                0,
-                "",
-                "not-yaml",
-                "dit is een map en wordt overgeslagen; alleen bestanden direct in de map worden gelezen."
+                file=shown,
+                line=0,
+                path="",
+                code="not-yaml",
+                message="dit is een map en wordt overgeslagen; alleen bestanden direct in de map worden gelezen."
                 if folder
                 else "dit is geen .yaml-bestand en wordt overgeslagen.",
-                "Zet de bestanden er direct in." if folder else "Verplaats het bestand of hernoem het naar .yaml.",
-                Severity.WARNING,
+                hint="Zet de bestanden er direct in." if folder else "Verplaats het bestand of hernoem het naar .yaml.",
             )
         )
         return False
     if suffix != ".yaml":
         problems.append(
             Problem(
-                shown,
-                0,
-                "",
-                "bad-filename",
-                f"de bestandsnaam eindigt op {suffix}.",
-                "Hernoem het bestand naar .yaml (kleine letters).",
+                file=shown,
+                line=0,
+                path="",
+                code="bad-filename",
+                message=f"de bestandsnaam eindigt op {suffix}.",
+                hint="Hernoem het bestand naar .yaml (kleine letters).",
             )
         )
         return False
     if not re.match(SLUG, path.stem):
         problems.append(
             Problem(
-                shown,
-                0,
-                "",
-                "bad-filename",
-                f"'{path.name}' is geen geldige bestandsnaam.",
-                "Gebruik kleine letters, cijfers en streepjes, bv. 'buurthuis-de-mussen.yaml'.",
+                file=shown,
+                line=0,
+                path="",
+                code="bad-filename",
+                message=f"'{path.name}' is geen geldige bestandsnaam.",
+                hint="Gebruik kleine letters, cijfers en streepjes, bv. 'buurthuis-de-mussen.yaml'.",
             )
         )
         return False
     if path.stem == "index":  # organisaties/index.md is the A–Z page; wijken/index.md would be the wijken page
         problems.append(
             Problem(
-                shown,
-                0,
-                "",
-                "bad-filename",
-                "'index.yaml' kan niet: de site maakt zelf de pagina met alle organisaties en die met alle wijken.",
-                "Geef het bestand de naam van de organisatie of wijk, bv. 'buurthuis-de-mussen.yaml'.",
+                file=shown,
+                line=0,
+                path="",
+                code="bad-filename",
+                message="'index.yaml' kan niet: de site maakt zelf de pagina met alle organisaties en die met alle "
+                "wijken.",
+                hint="Geef het bestand de naam van de organisatie of wijk, bv. 'buurthuis-de-mussen.yaml'.",
             )
         )
         return False
@@ -268,12 +269,12 @@ def read_record(
     if not isinstance(doc.data, dict):
         problems.append(
             Problem(
-                shown,
-                1,
-                "",
-                "not-a-mapping",
-                "het bestand moet met 'sleutel: waarde'-regels beginnen.",
-                "Begin met bv. 'name: …', niet met '- '.",
+                file=shown,
+                line=1,
+                path="",
+                code="not-a-mapping",
+                message="het bestand moet met 'sleutel: waarde'-regels beginnen.",
+                hint="Begin met bv. 'name: …', niet met '- '.",
             )
         )
         return None
