@@ -100,6 +100,7 @@ def _offline(work: Work) -> list[Asset]:
 GEOMETRY_OPTIONS = ("geodata_dir", "pc4_polygons", "geodata_vintage", "cache_dir", "simplify_m")
 MAP_OPTIONS = ("tiles_url", "tiles_attribution", "tiles_max_zoom")
 PAGE_OPTIONS = ("templates_dir", "route_url", "report_url", "site_url", "today")
+PAGES = Step("pagina's maken", _pages, None, options=PAGE_OPTIONS)  # alone, without maps: see ``build_site``
 # The build, step by step, in the order each core runs them. The second core makes the geometry and what
 # needs it, and the agenda when it has the time; the first makes the finder's data and then the pages (the
 # site builder starts on them at once); the service worker comes last (it names its cache after every file).
@@ -117,7 +118,7 @@ STEPS: tuple[Step, ...] = (
     ),
     Step("agenda (iCal)", _agenda, ical.ical_paths, options=("site_url", "today"), core=Core.SPARE),
     Step("gegevens voor de zoeker", _browser, _browser_paths, gives="cards", options=PAGE_OPTIONS),
-    Step("pagina's maken", _pages, None, options=PAGE_OPTIONS),
+    PAGES,
     Step(
         "servicewerker (offline)",
         _offline,
@@ -192,11 +193,11 @@ class Beside:
 def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True, folder: Path | None = None) -> Site:
     """Load, validate and run the steps; raise DataError with all problems when any is an error.
 
-    ``with_maps=False`` is the fast path of ``wijkkaart check``: only the pages, without maps (no geometry,
-    no geopandas, no folium). With ``parallel`` the second core runs its steps (``Core.SECOND``) while the
-    pages render. Without ``folder`` the site is complete when this returns. With it, the second core writes
-    its files there (their paths in ``Site.later``) and goes on until ``Site.finish``; it makes the agenda
-    too, so the build's own process is free for the site builder sooner.
+    ``with_maps=False`` is the fast path for the pages alone, without maps (no geometry, no geopandas, no
+    folium; for tests and ``scripts/compare_pagefind.py``). With ``parallel`` the second core runs its steps
+    (see ``plan``) while the pages render. Without ``folder`` the site is complete when this returns. With
+    it, the second core writes its files there (their paths in ``Site.later``) and goes on until
+    ``Site.finish``; it makes the agenda too, so the build's own process is free for the site builder sooner.
     """
     started = time.perf_counter()
     catalog, problems = build_catalog(settings, parallel)
@@ -205,7 +206,7 @@ def build_site(settings: Settings, with_maps: bool = True, parallel: bool = True
         raise DataError(problems)
     work = Work(catalog, settings, maps=with_maps)
     if not with_maps:
-        run_steps([s for s in STEPS if s.run is _pages], work, laps)
+        run_steps([PAGES], work, laps)
         return Site(catalog, work.pages, problems + work.problems, timings=laps)
     # When nothing waits for the second core, or its slow step comes from the cache, it has time for more.
     spare = parallel and (folder is not None or geometry_cached(catalog, settings))
