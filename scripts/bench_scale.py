@@ -3,9 +3,9 @@
     .venv/bin/python scripts/bench_scale.py --sizes 1000 5000 10000
 
 For each N: generate the dataset (scripts/generate_dataset.py, seed 1), build it with mkdocs in a fresh
-process, and print seconds per step (load and validate / maps and open data / finder data and agenda /
-render pages / mkdocs itself / Pagefind), peak RSS, site size and the gzipped HTML of a home, wijk, org
-and theme page. Alternating with it, a plain mkdocs-material build of as many plain Markdown pages runs,
+process, and print seconds per step (load and validate / each declared build step by its Dutch name, those
+on the second core marked so / mkdocs itself / Pagefind), peak RSS, site size and the gzipped HTML of a
+home, wijk, org and theme page. Alternating with it, a plain mkdocs-material build of as many plain Markdown pages runs,
 for the ratio. Prints figures; asserts nothing.
 """
 

@@ -73,7 +73,7 @@ FAULTS = {
         "wijkkaart: de stap 'agenda (iCal)' is mislukt (ZeroDivisionError: division by zero)",
     ),
     "second core killed": (
-        "import os, wijkkaart.pipeline.build as m\nm._geo_files = lambda *args: os.kill(os.getpid(), 9)",
+        "import os, wijkkaart.pipeline.build as m\nm._second_core = lambda *args: os.kill(os.getpid(), 9)",
         "wijkkaart: de stap 'wijkgrenzen, kaarten, open data en agenda (tweede kern)' is mislukt "
         "(het hulpproces stopte (code -9))",
     ),

@@ -1,1 +1,2 @@
-"""A build from settings to files: steps that name themselves, the second core, the site swapped whole."""
+"""A build from settings to files: declared steps planned on two cores, each failure naming its step, the site
+swapped whole."""

@@ -71,6 +71,9 @@ def _email(entry: ServiceEntry) -> str | None:
     return handover.email if handover else entry.org.org.email
 
 
+FINDER_INDEX = "zoek/index.json"
+
+
 def finder_path(key: str) -> str:
     """A list's file: ``wijk/moerwijk`` → ``zoek/wijk/moerwijk.json``."""
     return f"zoek/{key}.json"
@@ -102,13 +105,21 @@ def wijk_lists(catalog: Catalog, wijk: WijkEntry) -> list[str]:
     """The finder files a postcode lookup in this wijk reads (kept by "Bewaar offline")."""
     served = catalog.served
     keys = dict.fromkeys(k for p in wijk.wijk.pc4 for k in served.keys(p))
-    return ["zoek/index.json", *(finder_path(k) for k in keys)]
+    return [FINDER_INDEX, *(finder_path(k) for k in keys)]
 
 
 def finder_files(catalog: Catalog, cards: Mapping[str, str]) -> list[tuple[str, bytes]]:
     """The index and each list; a list's entry is its card as the server renders it (``cards``: by uid,
     links relative to the site root) with the uid and the theme it is grouped under."""
     entries = {id(s): {"uid": s.uid, "theme": s.themes[0], "html": cards[s.uid]} for s in catalog.services}
-    files: list[tuple[str, Any]] = [("zoek/index.json", finder_index(catalog))]
-    files += [(finder_path(key), [entries[id(s)] for s in group]) for key, group in catalog.served.groups.items()]
-    return [(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()) for path, data in files]
+    data: list[Any] = [finder_index(catalog)]
+    data += [[entries[id(s)] for s in group] for group in catalog.served.groups.values()]
+    return [
+        (path, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+        for path, value in zip(finder_paths(catalog), data, strict=True)
+    ]
+
+
+def finder_paths(catalog: Catalog) -> list[str]:
+    """The site paths of what ``finder_files`` makes, in its order, without making it."""
+    return [FINDER_INDEX, *map(finder_path, catalog.served.groups)]
