@@ -13,7 +13,7 @@ from wijkkaart.pipeline.steps import Asset, Core, Step, StepFailed, Work, plan, 
 from wijkkaart.records.settings import Settings
 from wijkkaart.records.validate import build_catalog
 
-from .helpers import example_site, settings_for, site_copy
+from ..helpers import example_site, settings_for, site_copy
 
 
 def _names(steps: tuple[Step, ...]) -> list[str]:
