@@ -17,14 +17,13 @@ from ..geo.boundaries import Geo, dumps
 from ..records.catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from ..records.model import Location, Theme
 from ..records.settings import Settings
+from ..render.facts import WALK_IN
 from ..render.text import dutch_list, languages
-from ..render.urls import org_src, page_url, wijk_src
+from ..render.urls import HSDS_BOUNDARIES, HSDS_FOLDER, org_src, page_url, wijk_src
 from ..schedule.browser import availability
 from ..schedule.recurrence import recurrences
 
 NAMESPACE = uuid.UUID("3f0d5d84-7a4c-4b0e-9a53-77696a6b6b61")
-FOLDER = "open-data/hsds"
-BOUNDARIES = "open-data/wijken.geojson"
 TIME_NOTE = "Tijden in lokale tijd Europe/Amsterdam (CET/CEST)."
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
 
@@ -314,7 +313,7 @@ def schedules(entry: ServiceEntry, sid: str, today: date) -> list[dict[str, Any]
                     "byweekno": ",".join(str(w) for w in rule.byweekno) or None,
                     "description": when.schedule.text,
                     "notes": " ".join(notes),
-                    "attending_type": "zonder afspraak" if service.walk_in else "op afspraak",
+                    "attending_type": WALK_IN.words(service),  # HSDS's free text: the card's words
                 }
             )
         )
@@ -332,7 +331,7 @@ def _clock(minutes: int) -> str:
 def hsds_paths() -> list[str]:
     """The site paths of what ``hsds_files`` makes, in its order."""
     names = ("index.json", "organizations.json", "services.json", "taxonomy.json")
-    return [*(f"{FOLDER}/{name}" for name in names), BOUNDARIES]
+    return [*(f"{HSDS_FOLDER}/{name}" for name in names), HSDS_BOUNDARIES]
 
 
 def hsds_files(catalog: Catalog, settings: Settings, geo: Geo | None) -> list[tuple[str, bytes]]:

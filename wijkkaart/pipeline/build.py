@@ -16,7 +16,7 @@ from ..records.problems import DataError, Problem
 from ..records.settings import Settings
 from ..records.validate import build_catalog
 from ..render.pages import Page, Renderer, render_pages
-from ..render.urls import map_paths
+from ..render.urls import MANIFEST, SERVICE_WORKER, map_paths
 from .parallel import Background
 from .steps import step
 
@@ -25,7 +25,7 @@ SCRIPT = "assets/wijkkaart/js/finder.js"
 STYLESHEET = "assets/wijkkaart/css/wijkkaart.css"
 PARALLEL_STEP = "geometry, maps and open data (second core)"
 SECOND_CORE = "wijkgrenzen, kaarten, open data en agenda (tweede kern)"
-OFFLINE_FILES = ("manifest.webmanifest", "sw.js")
+OFFLINE_FILES = (MANIFEST, SERVICE_WORKER)
 
 
 @dataclass(frozen=True)
@@ -143,8 +143,8 @@ def _offline_files(hashes: list[tuple[str, str]], settings: Settings) -> list[As
     listing = "\n".join(f"{path}\0{digest}" for path, digest in sorted(hashes))
     version = hashlib.sha256(listing.encode()).hexdigest()[:16]
     return [
-        Asset("sw.js", service_worker(version, settings).encode()),
-        Asset("manifest.webmanifest", manifest(settings).encode()),
+        Asset(SERVICE_WORKER, service_worker(version, settings).encode()),
+        Asset(MANIFEST, manifest(settings).encode()),
     ]
 
 

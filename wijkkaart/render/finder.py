@@ -18,8 +18,9 @@ from typing import Any
 
 from ..records.catalog import Catalog, ServiceEntry, WijkEntry
 from ..schedule.browser import compact
+from .facts import card_values
 from .text import dutch_list, languages, national_phone
-from .urls import org_src, page_url, wijk_src
+from .urls import FINDER_INDEX, finder_path, org_src, page_url, wijk_src
 
 
 def card_data(entry: ServiceEntry) -> dict[str, Any]:
@@ -32,9 +33,7 @@ def card_data(entry: ServiceEntry) -> dict[str, Any]:
         "org": entry.org.name,
         "url": f"{page_url(org_src(entry.org.slug))}#{service.id}",
         "themes": entry.themes,
-        "walk_in": service.walk_in,
-        "free": service.free,
-        "languages": service.languages,
+        **card_values(service),
         "where": where_text(entry),
         "phone": _phone(entry),
         "email": _email(entry),
@@ -71,11 +70,6 @@ def _email(entry: ServiceEntry) -> str | None:
     return handover.email if handover else entry.org.org.email
 
 
-def finder_path(key: str) -> str:
-    """A list's file: ``wijk/moerwijk`` → ``zoek/wijk/moerwijk.json``."""
-    return f"zoek/{key}.json"
-
-
 def finder_index(catalog: Catalog) -> dict[str, Any]:
     served = catalog.served
     gemeenten = list(served.gemeenten)
@@ -102,13 +96,13 @@ def wijk_lists(catalog: Catalog, wijk: WijkEntry) -> list[str]:
     """The finder files a postcode lookup in this wijk reads (kept by "Bewaar offline")."""
     served = catalog.served
     keys = dict.fromkeys(k for p in wijk.wijk.pc4 for k in served.keys(p))
-    return ["zoek/index.json", *(finder_path(k) for k in keys)]
+    return [FINDER_INDEX, *(finder_path(k) for k in keys)]
 
 
 def finder_files(catalog: Catalog, cards: Mapping[str, str]) -> list[tuple[str, bytes]]:
     """The index and each list; a list's entry is its card as the server renders it (``cards``: by uid,
     links relative to the site root) with the uid and the theme it is grouped under."""
     entries = {id(s): {"uid": s.uid, "theme": s.themes[0], "html": cards[s.uid]} for s in catalog.services}
-    files: list[tuple[str, Any]] = [("zoek/index.json", finder_index(catalog))]
+    files: list[tuple[str, Any]] = [(FINDER_INDEX, finder_index(catalog))]
     files += [(finder_path(key), [entries[id(s)] for s in group]) for key, group in catalog.served.groups.items()]
     return [(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()) for path, data in files]

@@ -18,7 +18,6 @@ from urllib.parse import quote
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from ..exports.ical import service_ics_path, wijk_ics_path
 from ..records.catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry, group_by_theme
 from ..records.model import Location, Theme
 from ..records.problems import Problem
@@ -36,7 +35,9 @@ from .urls import (
     org_src,
     page_url,
     print_src,
+    service_ics_path,
     theme_src,
+    wijk_ics_path,
     wijk_src,
 )
 

@@ -25,13 +25,14 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..records.catalog import Catalog, OrgEntry, ServiceEntry
+from .facts import SEARCH_FILTERS, search_values
 from .finder import when_text, where_text
 from .pages import Page
 from .templates import template_environment
 from .text import languages
 from .urls import org_src, page_url
 
-FILTERS = ("thema", "wijk", "zonder afspraak", "taal")
+FILTERS = tuple(f.name for f in SEARCH_FILTERS)
 # The templates mark what the search leaves out (cards, lists of links; also ``data-pagefind-ignore``) so
 # that Pagefind is not handed, and need not parse, the two thirds of each page it would ignore anyway.
 LEFT_OUT = re.compile(r"<!--zoek:uit-->.*?<!--/zoek:uit-->", re.DOTALL)
@@ -114,8 +115,8 @@ def _entry(catalog: Catalog, entry: ServiceEntry, card: str | None) -> EntryReco
     filters = {
         "thema": themes,
         "wijk": wijken,
-        "zonder afspraak": ["ja" if service.walk_in else "nee"],
         "taal": languages(service.languages).split(", "),
+        **search_values(service),
     }
     return EntryRecord(service.id, service.name, content, ", ".join(wijken), when, filters, card)
 

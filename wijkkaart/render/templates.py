@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from ..records.catalog import group_by_theme
 from ..records.settings import Settings
-from . import text
+from . import facts, text
 from .text import dutch_list
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ def template_environment(settings: Settings | None) -> jinja2.Environment:
         dutch_list=dutch_list,
     )
     env.globals.update(group_by_theme=group_by_theme, whole_area=whole_area)
+    env.globals.update(card_facts=facts.card_facts, filter_choices=facts.filter_choices)
     return env
 
 
