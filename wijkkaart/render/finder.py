@@ -18,8 +18,8 @@ from typing import Any
 
 from ..records.catalog import Catalog, ServiceEntry, WijkEntry
 from ..schedule.browser import compact
-from .facts import card_values
-from .text import dutch_list, languages, national_phone
+from .facts import FREE, LANGUAGES, card_values
+from .text import dutch_list, national_phone
 from .urls import FINDER_INDEX, finder_path, org_src, page_url, wijk_src
 
 
@@ -40,9 +40,9 @@ def card_data(entry: ServiceEntry) -> dict[str, Any]:
         "time": compact(entry),
     }
     if not service.free:
-        data["cost"] = service.fees_description
+        data["cost"] = FREE.words(service)
     if service.languages != ["nl"]:
-        data["talen"] = languages(service.languages)
+        data["talen"] = LANGUAGES.words(service)
     if service.status == "temporarily_closed":
         data["closed_note"] = service.status_note
     return {key: value for key, value in data.items() if value is not None}

@@ -25,7 +25,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..records.catalog import Catalog, OrgEntry, ServiceEntry
-from .facts import SEARCH_FILTERS, search_values
+from .facts import FREE, SEARCH_FILTERS, search_values
 from .finder import when_text, where_text
 from .pages import Page
 from .templates import template_environment
@@ -101,7 +101,7 @@ def _entry(catalog: Catalog, entry: ServiceEntry, card: str | None) -> EntryReco
         part
         for part in (
             service.type,  # a search for "spreekuur" finds the spreekuren themselves
-            "gratis" if service.free else None,
+            FREE.yes if service.free else None,
             service.description,
             when,
             where_text(entry),
