@@ -9,7 +9,7 @@ when it filters).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,13 +26,15 @@ class Fact:
     words: Callable[[Service], str]  # how the card says it
     yes: str = ""  # a yes/no fact: its words for true and false (the card, "Delen", iCal, HSDS)
     no: str = ""
+    optional: bool = False  # may be left out (None): the card then says nothing of it, and its filter is
+    # shown only once some service has it
 
     def value(self, service: Service) -> object:
         return getattr(service, self.key)
 
 
-def _yes_no(key: str, label: str, yes: str, no: str) -> Fact:
-    return Fact(key, label, lambda s: yes if getattr(s, key) else no, yes, no)
+def _yes_no(key: str, label: str, yes: str, no: str, optional: bool = False) -> Fact:
+    return Fact(key, label, lambda s: yes if getattr(s, key) else no, yes, no, optional)
 
 
 WALK_IN = _yes_no("walk_in", "Hoe", "zonder afspraak", "op afspraak")
@@ -73,7 +75,7 @@ SEARCH_YES_NO = ("ja", "nee")  # a yes/no fact's values in the word search's fil
 
 def card_facts(service: Service) -> list[tuple[str, str]]:
     """The card's "how" facts as (label, words), in order."""
-    return [(fact.label, fact.words(service)) for fact in FACTS]
+    return [(fact.label, fact.words(service)) for fact in FACTS if fact.value(service) is not None]
 
 
 def card_values(service: Service) -> dict[str, object]:
@@ -84,8 +86,15 @@ def card_values(service: Service) -> dict[str, object]:
 def search_values(service: Service) -> dict[str, list[str]]:
     """The yes/no facts' values of the word search's filters, by filter name."""
     facts = {fact.key: fact for fact in FACTS}
+    values = {f.name: facts[f.fact].value(service) for f in SEARCH_FILTERS if f.check}
     yes, no = SEARCH_YES_NO
-    return {f.name: [yes if facts[f.fact].value(service) else no] for f in SEARCH_FILTERS if f.check}
+    return {name: [yes if value else no] for name, value in values.items() if value is not None}
+
+
+def known_facts(services: Iterable[Service]) -> set[str]:
+    """The optional facts some service has (their filters are shown)."""
+    optional = [fact for fact in FACTS if fact.optional]
+    return {fact.key for service in services for fact in optional if fact.value(service) is not None}
 
 
 def sentence(fact: Fact, service: Service) -> str:
@@ -106,12 +115,21 @@ def browser_facts() -> dict[str, object]:
     }
 
 
-def filter_choices(themes: Sequence[Theme], codes: Sequence[str]) -> list[tuple[Filter, list[tuple[str, str]]]]:
+def filter_choices(
+    themes: Sequence[Theme], codes: Sequence[str], known: Collection[str]
+) -> list[tuple[Filter, list[tuple[str, str]]]]:
     """The filter form's filters with each choice's values and words (``themes`` and language ``codes``: those
-    of the page's cards); a theme filter only with more than one theme to choose."""
+    of the page's cards); a theme filter only with more than one theme to choose, an optional fact's only
+    when it is ``known`` (see ``known_facts``)."""
     options = {
         "thema": [(t.id, t.name) for t in themes],
         "taal": [(code, languages([code])) for code in codes],
         "wanneer": list(WHEN),
     }
-    return [(f, options.get(f.name, [])) for f in CARD_FILTERS if f.name != "thema" or len(themes) > 1]
+    optional = {fact.key for fact in FACTS if fact.optional}
+    shown = [
+        f
+        for f in CARD_FILTERS
+        if (f.name != "thema" or len(themes) > 1) and (f.fact not in optional or f.fact in known)
+    ]
+    return [(f, options.get(f.name, [])) for f in shown]

@@ -23,6 +23,7 @@ from ..records.model import Location, Theme
 from ..records.problems import Problem
 from ..records.settings import Settings
 from ..schedule.browser import holidays, utc_offsets
+from .facts import known_facts
 from .finder import card_data, wijk_lists
 from .network import wijk_network
 from .offline import OFFLINE_SRC, wijk_offline_paths
@@ -88,6 +89,7 @@ class Renderer:
             utc_offsets=utc_offsets(settings.today),
             report_link=self._report_link,
             languages_used=sorted({c for s in catalog.services for c in s.service.languages}),
+            facts_known=known_facts(s.service for s in catalog.services),
         )
 
     def pages(self) -> list[Page]:

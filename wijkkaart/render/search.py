@@ -66,7 +66,7 @@ class OrgRecord:
 
     @property
     def filters(self) -> dict[str, list[str]]:
-        return {name: sorted({v for e in self.entries for v in e.filters[name]}) for name in FILTERS}
+        return {name: sorted({v for e in self.entries for v in e.filters.get(name, [])}) for name in FILTERS}
 
     @property
     def entries_json(self) -> str:
