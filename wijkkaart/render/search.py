@@ -66,7 +66,8 @@ class OrgRecord:
 
     @property
     def filters(self) -> dict[str, list[str]]:
-        return {name: sorted({v for e in self.entries for v in e.filters.get(name, [])}) for name in FILTERS}
+        union = {name: sorted({v for e in self.entries for v in e.filters.get(name, [])}) for name in FILTERS}
+        return {name: values for name, values in union.items() if values}  # an optional fact none of them has
 
     @property
     def entries_json(self) -> str:
