@@ -100,3 +100,43 @@ def test_the_scripts_keep_no_copy_of_the_filters_or_the_facts_words() -> None:
         literals = re.findall(r'"([^"\n]*)"|\'([^\'\n]*)\'|`([^`]*)`|„([^”]*)”', code)
         quoted = {word.lower() for literal in literals for word in literal if word}
         assert not quoted & words, (script.name, quoted & words)
+
+
+def test_an_optional_fact_end_to_end(tmp_path: Path) -> None:
+    """wheelchair_accessible: on the card, in the card data, as a filter (once a service says it), in the word
+    search's filters and as the HSDS location's accessibility; left out where unknown."""
+    root = site_copy(tmp_path)
+    org = root / "orgs" / "buurthuis.yaml"
+    org.write_text(
+        org.read_text(encoding="utf-8").replace("walk_in: true", "walk_in: true\n    wheelchair_accessible: true")
+    )
+    settings = settings_for(root)
+    site = build_site(settings)
+    entry = next(s for s in site.catalog.services if s.uid == "buurthuis/koffie")
+    other = next(s for s in site.catalog.services if s.uid == "geldhulp/spreekuur-zuid")
+    card, unknown = _Form(), _Form()
+    card.feed(site.cards[entry.uid])
+    unknown.feed(site.cards[other.uid])
+    assert ("Rolstoel", "rolstoeltoegankelijk") in card.facts
+    assert "Rolstoel" not in dict(unknown.facts)
+    assert card_data(entry)["wheelchair_accessible"] is True
+    assert "wheelchair_accessible" not in card_data(other)
+    page = next(p for p in site.pages if p.src == "index.md")
+    form = page.content[page.content.index('<form class="wk-filters"') :]
+    parsed = _Form()
+    parsed.feed(form[: form.index("</form>")])
+    assert parsed.names == [f.name for f in CARD_FILTERS]
+    assert '<input type="checkbox" name="rolstoel" value="1"> rolstoeltoegankelijk</label>' in form
+    records = search_records(site.catalog)
+    assert records["organisaties/buurthuis.md"].filters["rolstoel"] == ["ja"]
+    assert "rolstoel" not in records["organisaties/geldhulp.md"].filters
+    services = json.loads(dict(hsds_files(site.catalog, settings, None))["open-data/hsds/services.json"])
+    located = {s["name"]: s["service_at_locations"][0]["location"] for s in services if s.get("service_at_locations")}
+    assert located["Koffie-inloop"]["accessibility"] == [
+        {
+            "id": located["Koffie-inloop"]["accessibility"][0]["id"],
+            "location_id": located["Koffie-inloop"]["id"],
+            "description": "rolstoeltoegankelijk",
+        }
+    ]
+    assert all("accessibility" not in loc for name, loc in located.items() if name != "Koffie-inloop")

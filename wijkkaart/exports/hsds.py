@@ -17,7 +17,7 @@ from ..geo.boundaries import Geo, dumps
 from ..records.catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from ..records.model import Location, Theme
 from ..records.settings import Settings
-from ..render.facts import WALK_IN
+from ..render.facts import WALK_IN, WHEELCHAIR
 from ..render.text import dutch_list, languages
 from ..render.urls import HSDS_BOUNDARIES, HSDS_FOLDER, org_src, page_url, wijk_src
 from ..schedule.browser import availability
@@ -242,6 +242,11 @@ class HsdsExport:
         if entry.location is None:
             return []
         location = self.location(entry.org, entry.location)
+        if entry.service.wheelchair_accessible is not None:  # HSDS: a location's accessibility
+            words = WHEELCHAIR.words(entry.service)
+            location["accessibility"] = [
+                {"id": uid("accessibility", entry.uid), "location_id": location["id"], "description": words}
+            ]
         return [{"id": uid("sal", entry.uid), "service_id": sid, "location_id": location["id"], "location": location}]
 
     def attribute(self, sid: str, theme: Theme) -> dict[str, Any]:

@@ -40,7 +40,8 @@ def _yes_no(key: str, label: str, yes: str, no: str, optional: bool = False) -> 
 WALK_IN = _yes_no("walk_in", "Hoe", "zonder afspraak", "op afspraak")
 FREE = Fact("free", "Kosten", lambda s: "gratis" if s.free else s.fees_description or "", "gratis")
 LANGUAGES = Fact("languages", "Talen", lambda s: languages(s.languages))
-FACTS = (WALK_IN, FREE, LANGUAGES)  # in the card's order
+WHEELCHAIR = _yes_no("wheelchair_accessible", "Rolstoel", "rolstoeltoegankelijk", "niet rolstoeltoegankelijk", True)
+FACTS = (WALK_IN, FREE, LANGUAGES, WHEELCHAIR)  # in the card's order
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ FILTERS = (
     Filter("wanneer", "Wanneer", "time", "when", "altijd"),
     Filter("zonder_afspraak", WALK_IN.yes, WALK_IN.key, "yes", search=True),
     Filter("gratis", FREE.yes, FREE.key, "yes"),
+    Filter("rolstoel", WHEELCHAIR.yes, WHEELCHAIR.key, "yes", search=True),
 )
 CARD_FILTERS = tuple(f for f in FILTERS if f.name != "wijk")
 SEARCH_FILTERS = tuple(f for f in FILTERS if f.search)
