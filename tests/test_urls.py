@@ -55,8 +55,6 @@ def test_site_paths_are_spelled_only_in_urls() -> None:
     """Producers ask render/urls.py for a site path; the scripts get theirs from the page (``browser_paths``)."""
     scripts = [*(PACKAGE / "assets" / "js").glob("*.js"), *(PACKAGE / "templates").rglob("*.*")]
     for path in scripts:
-        if PACKAGE / "templates" / "init" in path.parents:
-            continue  # a new site's own Markdown, written once and the editors' from then on
         code = re.sub(r"//[^\n]*|\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
         assert not SITE_PATHS.findall(code), path
     for module in PACKAGE.rglob("*.py"):

@@ -19,7 +19,7 @@ from ..records.model import Location, Theme
 from ..records.settings import Settings
 from ..render.facts import WALK_IN, WHEELCHAIR
 from ..render.text import dutch_list, languages
-from ..render.urls import HSDS_BOUNDARIES, HSDS_FOLDER, org_src, page_url, wijk_src
+from ..render.urls import HSDS_BOUNDARIES, hsds_path, org_src, page_url, wijk_src
 from ..schedule.browser import availability
 from ..schedule.recurrence import recurrences
 
@@ -336,7 +336,7 @@ def _clock(minutes: int) -> str:
 def hsds_paths() -> list[str]:
     """The site paths of what ``hsds_files`` makes, in its order."""
     names = ("index.json", "organizations.json", "services.json", "taxonomy.json")
-    return [*(f"{HSDS_FOLDER}/{name}" for name in names), HSDS_BOUNDARIES]
+    return [*map(hsds_path, names), HSDS_BOUNDARIES]
 
 
 def hsds_files(catalog: Catalog, settings: Settings, geo: Geo | None) -> list[tuple[str, bytes]]:

@@ -54,6 +54,13 @@ def finder_path(key: str) -> str:
 
 FINDER_INDEX = finder_path("index")
 HSDS_FOLDER = "open-data/hsds"
+
+
+def hsds_path(name: str) -> str:
+    """A file of the HSDS export: ``index.json`` → ``open-data/hsds/index.json``."""
+    return f"{HSDS_FOLDER}/{name}"
+
+
 HSDS_BOUNDARIES = "open-data/wijken.geojson"
 MANIFEST = "manifest.webmanifest"
 SERVICE_WORKER = "sw.js"
