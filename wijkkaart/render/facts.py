@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..records.model import Service, Theme
-from .text import languages
+from .text import dutch_list, languages
+
+if TYPE_CHECKING:
+    from ..records.catalog import Catalog, ServiceEntry
+    from ..records.served import Reach
 
 
 @dataclass(frozen=True)
@@ -135,3 +139,34 @@ def filter_choices(
         if (f.name != "thema" or len(themes) > 1) and (f.fact not in optional or f.fact in known)
     ]
     return [(f, options.get(f.name, [])) for f in shown]
+
+
+# Who is served: the whole gemeente(n) or the region, on the card ("Voor wie") and in the word search's filter.
+
+
+def whole_area(catalog: Catalog, reach: Reach) -> str:
+    """The whole gemeenten or region a service is for, in words ("" when it names only wijken or PC4s)."""
+    served = catalog.served
+    site = list(served.gemeenten)
+    parts = []
+    if reach.regio:
+        names = dutch_list([served.display(g) for g in site])
+        parts.append(f"iedereen in de regio ({names})" if len(site) > 1 else "iedereen in de gemeente")
+    gemeenten = [g for g in reach.gemeenten if not (reach.regio and g in site)]
+    if gemeenten == site and len(site) == 1:
+        parts.append("iedereen in de gemeente")
+    elif gemeenten:
+        names = dutch_list([served.display(g) for g in gemeenten])
+        parts.append(f"iedereen in de gemeente{'n' if len(gemeenten) > 1 else ''} {names}")
+    return " en ".join(parts)
+
+
+def whole_values(catalog: Catalog, entry: ServiceEntry) -> list[str]:
+    """The word search's wijk filter for an entry without wijken: "hele gemeente", or on a regional site which
+    gemeente or the region (the short words of what ``whole_area`` says on the card)."""
+    served, reach = catalog.served, catalog.reach(entry)
+    if not entry.citywide:
+        return []
+    if len(served.gemeenten) <= 1:
+        return ["hele gemeente"]
+    return (["hele regio"] if reach.regio else []) + [f"heel {served.display(g)}" for g in reach.gemeenten]

@@ -25,7 +25,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..records.catalog import Catalog, OrgEntry, ServiceEntry
-from .facts import FREE, SEARCH_FILTERS, search_values
+from .facts import FREE, SEARCH_FILTERS, search_values, whole_values
 from .finder import when_text, where_text
 from .pages import Page
 from .templates import template_environment
@@ -84,19 +84,9 @@ def _org_record(catalog: Catalog, org: OrgEntry, cards: Mapping[str, str]) -> Or
     return OrgRecord([_entry(catalog, entry, cards.get(entry.uid)) for entry in catalog.services_of(org)])
 
 
-def _whole(catalog: Catalog, entry: ServiceEntry) -> list[str]:
-    """For an entry without wijken: "hele gemeente", or on a regional site which gemeente or the region."""
-    served, reach = catalog.served, catalog.reach(entry)
-    if not entry.citywide:
-        return []
-    if len(served.gemeenten) <= 1:
-        return ["hele gemeente"]
-    return (["hele regio"] if reach.regio else []) + [f"heel {served.display(g)}" for g in reach.gemeenten]
-
-
 def _entry(catalog: Catalog, entry: ServiceEntry, card: str | None) -> EntryRecord:
     service, when = entry.service, when_text(entry)
-    wijken = [w.name for w in catalog.wijken_served(entry)] or _whole(catalog, entry)
+    wijken = [w.name for w in catalog.wijken_served(entry)] or whole_values(catalog, entry)
     themes = [catalog.themes[t].name for t in entry.themes]
     content = " ".join(
         part
