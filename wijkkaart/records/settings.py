@@ -170,6 +170,7 @@ def _read_config(config_file: Path) -> tuple[dict[str, Any], tuple[Problem, ...]
     theme = config.get("theme")
     theme_name = theme.get("name") if isinstance(theme, dict) else theme
     found: tuple[Problem, ...] = () if theme_name == "material" else (_theme_problem(config_file.name, theme_name),)
+    found += _docs_dir_problem(config_file, config.get("docs_dir"), text)
     plugins = config.get("plugins") or []
     entries = [plugins] if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
     for entry in entries:  # MkDocs takes a list of plugins, or a mapping of them
@@ -202,6 +203,27 @@ def _merged(base: Any, over: Any) -> Any:
     if isinstance(base, dict) and isinstance(over, dict):
         return {**base, **{key: _merged(base.get(key), value) for key, value in over.items()}}
     return over
+
+
+def _docs_dir_problem(config_file: Path, docs_dir: object, text: str) -> tuple[Problem, ...]:
+    """MkDocs stops, in English and before any plugin runs, when ``docs_dir`` (``docs`` if not set) is no
+    folder: ``wijkkaart check`` says so first, in Dutch."""
+    name = docs_dir if isinstance(docs_dir, str) and docs_dir.strip() else "docs"
+    if (config_file.parent / name).is_dir():
+        return ()
+    line = next((i for i, row in enumerate(text.splitlines(), 1) if row.startswith("docs_dir:")), 1)
+    return (
+        Problem(
+            config_file.name,
+            line,
+            "docs_dir",
+            "docs-dir-missing",
+            f"de map '{name}' voor de eigen pagina's van de site (docs_dir) bestaat niet; zonder die map bouwt "
+            "mkdocs de site niet.",
+            f"Maak de map '{name}' aan (bv. met een pagina over.md erin), of zet 'docs_dir:' in "
+            f"{config_file.name} op een map die er wel is.",
+        ),
+    )
 
 
 def _config_problem(file: str, key: str, message: str) -> Problem:
