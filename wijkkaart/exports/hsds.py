@@ -17,7 +17,7 @@ from ..geo.boundaries import Geo, dumps
 from ..records.catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from ..records.model import Location, Theme
 from ..records.settings import Settings
-from ..render.facts import WALK_IN, WHEELCHAIR
+from ..render.facts import FREE, WALK_IN, WHEELCHAIR
 from ..render.text import dutch_list, languages
 from ..render.urls import HSDS_BOUNDARIES, hsds_path, org_src, page_url, wijk_src
 from ..schedule.browser import availability
@@ -159,7 +159,7 @@ class HsdsExport:
                 "status": _status(service.status),
                 "alert": service.status_note,
                 "email": handover.email if handover else None,
-                "fees_description": "gratis" if service.free else service.fees_description,
+                "fees_description": FREE.words(service),
                 "eligibility_description": eligibility.description if eligibility else None,
                 "minimum_age": eligibility.minimum_age if eligibility else None,
                 "maximum_age": eligibility.maximum_age if eligibility else None,

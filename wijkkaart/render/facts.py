@@ -118,6 +118,7 @@ def browser_facts() -> dict[str, object]:
         ],
         "search": [{"name": f.name, "label": f.label[:1].upper() + f.label[1:]} for f in SEARCH_FILTERS],
         "words": {fact.key: [fact.yes, fact.no] for fact in FACTS if fact.yes},
+        "labels": {fact.key: fact.label for fact in FACTS},
     }
 
 

@@ -14,9 +14,10 @@ export function shareText(entry, next) {
   if (entry.where) lines.push(`Waar: ${entry.where}`);
   if (entry.phone) lines.push(`Bel: ${entry.phone}`);
   if (entry.email) lines.push(`Mail: ${entry.email}`);
-  const { walk_in: walkIn, free } = siteData().words;  // render/facts.py: [yes, no]
+  const { words, labels } = siteData();  // render/facts.py: each yes/no fact's [yes, no], each fact's label
+  const { walk_in: walkIn, free } = words;
   const how = [capital(entry.walk_in ? walkIn[0] : walkIn[1]), entry.free ? free[0] : entry.cost];
-  if (entry.talen) how.push(`talen: ${entry.talen}`);
+  if (entry.talen) how.push(`${labels.languages.toLowerCase()}: ${entry.talen}`);
   lines.push(`${how.join(", ")}.`);
   if (entry.closed_note) lines.push(entry.closed_note);
   lines.push(`Meer info: ${siteUrl(entry.url)}`);
