@@ -199,7 +199,7 @@ def test_search_filters_apply_to_each_entry_of_an_organisation(phone: Page, site
     results = phone.locator("[data-wk-search-results]")
     expect(results.get_by_role("link", name="Maatje aanvragen – wijkteam Moerwijk")).to_be_visible()
     phone.get_by_role("button", name="Filter de resultaten").click()
-    phone.locator("select[data-wk-filter='zonder afspraak']").select_option("ja")
+    phone.locator("select[data-wk-filter='zonder_afspraak']").select_option("ja")
     # SchuldHulpMaatje has a walk-in spreekuur, so it stays; its wijkteams (by appointment) do not.
     expect(results.get_by_role("link", name="Maatje aanvragen – wijkteam Moerwijk")).to_have_count(0)
     expect(results.get_by_role("link", name="Inloopspreekuur SchuldHulpMaatje in de Groene doos")).to_be_visible()

@@ -11,10 +11,11 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from wijkkaart.exports.ical import ical_files, service_ics_path
+from wijkkaart.exports.ical import ical_files
 from wijkkaart.records.catalog import Catalog, ServiceEntry
 from wijkkaart.records.settings import Settings, read_settings
 from wijkkaart.records.validate import build_catalog
+from wijkkaart.render.urls import service_ics_path
 from wijkkaart.schedule.browser import AMSTERDAM
 
 from ..helpers import GEO, REPO, TODAY, report, settings_for, site_copy

@@ -102,7 +102,7 @@ def test_search_records_have_filters(tmp_path: Path) -> None:
     assert entry.filters == {
         "thema": ["Geld & schulden"],
         "wijk": ["Zuid"],
-        "zonder afspraak": ["nee"],
+        "zonder_afspraak": ["nee"],
         "taal": ["Nederlands", "Arabisch"],
     }
     assert json.loads(record.entries_json)[[e.anchor for e in record.entries].index("spreekuur-zuid")] == {
@@ -128,6 +128,6 @@ def test_an_organisations_filters_are_those_of_its_entries(tmp_path: Path) -> No
     assert record.filters == {
         "thema": ["Geld & schulden"],
         "wijk": ["Bouwlust/Vrederust", "Centrum", "Loosduinen", "Moerwijk", "Schilderswijk"],
-        "zonder afspraak": ["ja", "nee"],
+        "zonder_afspraak": ["ja", "nee"],
         "taal": ["Nederlands"],
     }

@@ -46,7 +46,7 @@ def test_index_holds_every_searchable_page_and_every_entry(tmp_path: Path, monke
             "filters": {
                 "thema": ["Geld & schulden"],
                 "wijk": ["Zuid"],
-                "zonder afspraak": ["nee"],
+                "zonder_afspraak": ["nee"],
                 "taal": ["Nederlands", "Arabisch"],
             },
         }
@@ -54,7 +54,7 @@ def test_index_holds_every_searchable_page_and_every_entry(tmp_path: Path, monke
     assert org["filters"] == {
         "thema": ["Geld & schulden"],
         "wijk": ["Zuid"],
-        "zonder afspraak": ["nee"],
+        "zonder_afspraak": ["nee"],
         "taal": ["Arabisch", "Nederlands"],
     }
     assert [(a["id"], a["text"]) for a in org["anchors"]][-1] == ("spreekuur-zuid", "Spreekuur Zuid")

@@ -39,7 +39,7 @@ from ..records.settings import DEFAULTS, Settings, site_url_problem
 from ..render.csp import KnownInline, allow_script, with_csp
 from ..render.offline import head_template
 from ..render.pages import render_problem_banner
-from ..render.urls import NAV_PAGES
+from ..render.urls import NAV_PAGES, PAGEFIND
 from .frames import TEMPLATE as FRAME_TEMPLATE
 from .frames import Frames, untested
 
@@ -275,7 +275,7 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         from ..render.search import build_search_index, search_records
 
         assert self.site is not None
-        catalog, cards, output = self.site.catalog, self.site.cards, Path(config.site_dir) / "pagefind"
+        catalog, cards, output = self.site.catalog, self.site.cards, Path(config.site_dir) / PAGEFIND
         pages = [p for p in self.site.pages if files.get_file_from_path(p.src) is None]
         return Background(
             lambda: build_search_index(output, pages, search_records(catalog, cards)), not self.serving, SEARCH_STEP

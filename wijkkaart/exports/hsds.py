@@ -17,14 +17,13 @@ from ..geo.boundaries import Geo, dumps
 from ..records.catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from ..records.model import Location, Theme
 from ..records.settings import Settings
+from ..render.facts import FREE, WALK_IN, WHEELCHAIR
 from ..render.text import dutch_list, languages
-from ..render.urls import org_src, page_url, wijk_src
+from ..render.urls import HSDS_BOUNDARIES, hsds_path, org_src, page_url, wijk_src
 from ..schedule.browser import availability
 from ..schedule.recurrence import recurrences
 
 NAMESPACE = uuid.UUID("3f0d5d84-7a4c-4b0e-9a53-77696a6b6b61")
-FOLDER = "open-data/hsds"
-BOUNDARIES = "open-data/wijken.geojson"
 TIME_NOTE = "Tijden in lokale tijd Europe/Amsterdam (CET/CEST)."
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
 
@@ -160,7 +159,7 @@ class HsdsExport:
                 "status": _status(service.status),
                 "alert": service.status_note,
                 "email": handover.email if handover else None,
-                "fees_description": "gratis" if service.free else service.fees_description,
+                "fees_description": FREE.words(service),
                 "eligibility_description": eligibility.description if eligibility else None,
                 "minimum_age": eligibility.minimum_age if eligibility else None,
                 "maximum_age": eligibility.maximum_age if eligibility else None,
@@ -243,6 +242,11 @@ class HsdsExport:
         if entry.location is None:
             return []
         location = self.location(entry.org, entry.location)
+        if entry.service.wheelchair_accessible is not None:  # HSDS: a location's accessibility
+            words = WHEELCHAIR.words(entry.service)
+            location["accessibility"] = [
+                {"id": uid("accessibility", entry.uid), "location_id": location["id"], "description": words}
+            ]
         return [{"id": uid("sal", entry.uid), "service_id": sid, "location_id": location["id"], "location": location}]
 
     def attribute(self, sid: str, theme: Theme) -> dict[str, Any]:
@@ -314,7 +318,7 @@ def schedules(entry: ServiceEntry, sid: str, today: date) -> list[dict[str, Any]
                     "byweekno": ",".join(str(w) for w in rule.byweekno) or None,
                     "description": when.schedule.text,
                     "notes": " ".join(notes),
-                    "attending_type": "zonder afspraak" if service.walk_in else "op afspraak",
+                    "attending_type": WALK_IN.words(service),  # HSDS's free text: the card's words
                 }
             )
         )
@@ -332,7 +336,7 @@ def _clock(minutes: int) -> str:
 def hsds_paths() -> list[str]:
     """The site paths of what ``hsds_files`` makes, in its order."""
     names = ("index.json", "organizations.json", "services.json", "taxonomy.json")
-    return [*(f"{FOLDER}/{name}" for name in names), BOUNDARIES]
+    return [*map(hsds_path, names), HSDS_BOUNDARIES]
 
 
 def hsds_files(catalog: Catalog, settings: Settings, geo: Geo | None) -> list[tuple[str, bytes]]:

@@ -16,21 +16,14 @@ from typing import Any
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur, vText
 
-from ..records.catalog import Catalog, ServiceEntry, WijkEntry
+from ..records.catalog import Catalog, ServiceEntry
 from ..records.settings import Settings
-from ..render.urls import org_src, page_url
+from ..render.facts import WALK_IN, sentence
+from ..render.urls import org_src, page_url, service_ics_path, wijk_ics_path
 from ..schedule.browser import AMSTERDAM, availability, holidays
 from ..schedule.recurrence import Availability, Recurrence, recurrences
 
 NAMESPACE = uuid.UUID("7b0e5c0e-8f2a-4c53-9d0b-77696a6b6b61")
-
-
-def service_ics_path(entry: ServiceEntry) -> str:
-    return f"agenda/{entry.org.slug}/{entry.service.id}.ics"
-
-
-def wijk_ics_path(wijk: WijkEntry) -> str:
-    return f"agenda/wijk/{wijk.slug}.ics"
 
 
 def ical_paths(catalog: Catalog) -> list[str]:
@@ -169,7 +162,7 @@ def _description(entry: ServiceEntry) -> str:
     lines = [
         service.description or "",
         entry.schedule.text if entry.schedule else "",
-        "Zonder afspraak." if service.walk_in else "Op afspraak.",
+        sentence(WALK_IN, service),
     ]
     if service.status == "temporarily_closed":
         lines.insert(0, f"Tijdelijk gesloten: {service.status_note}")

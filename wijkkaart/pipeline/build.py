@@ -22,7 +22,7 @@ from ..records.settings import Settings
 from ..records.validate import build_catalog
 from ..render import finder
 from ..render.pages import Page
-from ..render.urls import map_paths
+from ..render.urls import MANIFEST, SERVICE_WORKER, map_paths
 from .parallel import Background
 from .steps import Asset, Core, Plan, Step, Work, plan, run_steps, step
 
@@ -32,7 +32,7 @@ STYLESHEET = "assets/wijkkaart/css/wijkkaart.css"
 PARALLEL_STEP = "geometry, maps and open data (second core)"
 SECOND_CORE = "wijkgrenzen, kaarten, open data en agenda (tweede kern)"
 ON_THE_SECOND_CORE = " (second core)"  # after a step's name in the timings: it ran beside the rest
-OFFLINE_FILES = ("sw.js", "manifest.webmanifest")
+OFFLINE_FILES = (SERVICE_WORKER, MANIFEST)
 
 
 def _geometry(work: Work) -> list[Asset]:
@@ -91,8 +91,8 @@ def _offline(work: Work) -> list[Asset]:
     listing = "\n".join(f"{path}\0{digest}" for path, digest in sorted(work.hashes))
     version = hashlib.sha256(listing.encode()).hexdigest()[:16]
     return [
-        Asset("sw.js", service_worker(version, work.settings).encode()),
-        Asset("manifest.webmanifest", manifest(work.settings).encode()),
+        Asset(SERVICE_WORKER, service_worker(version, work.settings).encode()),
+        Asset(MANIFEST, manifest(work.settings).encode()),
     ]
 
 

@@ -67,6 +67,7 @@ TITLES = {
     "free": "Gratis",
     "fees_description": "Kosten",
     "languages": "Talen",
+    "wheelchair_accessible": "Rolstoeltoegankelijk",
     "eligibility": "Voor wie",
     "service_area": "Werkgebied",
     "status": "Status",
@@ -225,6 +226,9 @@ class Service(Record):
     free: YesNo = described("true: gratis.", default=True)
     fees_description: Text | None = described("Wat het kost, als het niet gratis is.", default=None)
     languages: list[Language] = described("Gesproken talen (codes), bv. [nl, ar].", default_factory=lambda: ["nl"])
+    wheelchair_accessible: YesNo | None = described(
+        "true: met een rolstoel goed te bereiken; false: niet; leeg: onbekend.", default=None
+    )
     eligibility: Eligibility | None = described("Wie mag komen.", default=None)
     service_area: ServiceArea = described("Voor bewoners van welke wijken of postcodes.")
     status: Literal["active", "temporarily_closed"] = described("'active' of 'temporarily_closed'.", default="active")

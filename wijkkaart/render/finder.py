@@ -18,8 +18,9 @@ from typing import Any
 
 from ..records.catalog import Catalog, ServiceEntry, WijkEntry
 from ..schedule.browser import compact
-from .text import dutch_list, languages, national_phone
-from .urls import org_src, page_url, wijk_src
+from .facts import FREE, LANGUAGES, card_values
+from .text import dutch_list, national_phone
+from .urls import FINDER_INDEX, finder_path, org_src, page_url, wijk_src
 
 
 def card_data(entry: ServiceEntry) -> dict[str, Any]:
@@ -32,18 +33,16 @@ def card_data(entry: ServiceEntry) -> dict[str, Any]:
         "org": entry.org.name,
         "url": f"{page_url(org_src(entry.org.slug))}#{service.id}",
         "themes": entry.themes,
-        "walk_in": service.walk_in,
-        "free": service.free,
-        "languages": service.languages,
+        **card_values(service),
         "where": where_text(entry),
         "phone": _phone(entry),
         "email": _email(entry),
         "time": compact(entry),
     }
     if not service.free:
-        data["cost"] = service.fees_description
+        data["cost"] = FREE.words(service)
     if service.languages != ["nl"]:
-        data["talen"] = languages(service.languages)
+        data["talen"] = LANGUAGES.words(service)
     if service.status == "temporarily_closed":
         data["closed_note"] = service.status_note
     return {key: value for key, value in data.items() if value is not None}
@@ -69,14 +68,6 @@ def _phone(entry: ServiceEntry) -> str | None:
 def _email(entry: ServiceEntry) -> str | None:
     handover = entry.service.handover
     return handover.email if handover else entry.org.org.email
-
-
-FINDER_INDEX = "zoek/index.json"
-
-
-def finder_path(key: str) -> str:
-    """A list's file: ``wijk/moerwijk`` → ``zoek/wijk/moerwijk.json``."""
-    return f"zoek/{key}.json"
 
 
 def finder_index(catalog: Catalog) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from ..records.catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
 from ..records.settings import Settings
 from .csp import with_csp
 from .finder import when_text
-from .urls import MAP_DOCUMENT, VENDOR, Links, map_data_path, org_src, vendored, wijk_src
+from .urls import MAP_DATA, MAP_DOCUMENT, VENDOR, Links, map_data_path, org_src, vendored, wijk_src
 
 MAP_TEMPLATES = Path(__file__).parents[1] / "templates" / "maps"
 CLUSTER_AT = 8
@@ -75,7 +75,7 @@ class PageData(MacroElement):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__()
         self.style, self.cluster_at = AREA_STYLE, CLUSTER_AT
-        self.root = ROOT
+        self.root, self.data = ROOT, MAP_DATA
         self.vendor = VENDOR
         self.zoom = DEFAULT_ZOOM
 

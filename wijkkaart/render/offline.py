@@ -9,9 +9,21 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from ..records.settings import Settings
+from .facts import browser_facts
 from .templates import template_environment
 from .text import dutch_list
-from .urls import MAP_FILES, map_data_path, org_src, page_url, print_src, wijk_src
+from .urls import (
+    FINDER_INDEX,
+    LIST_SRC,
+    MANIFEST,
+    MAP_FILES,
+    browser_paths,
+    map_data_path,
+    org_src,
+    page_url,
+    print_src,
+    wijk_src,
+)
 
 if TYPE_CHECKING:
     from ..records.catalog import Catalog, WijkEntry
@@ -44,13 +56,17 @@ def head_template(settings: Settings) -> jinja2.Template:
     """The end of every page's ``<head>`` (manifest link, the client's list page, the finder's modules,
     what a browser without scripts leaves out),
     rendered with ``root``: the page's way back to the site root (e.g. ``../../``)."""
-    from .finder import finder_path
-    from .urls import LIST_SRC, page_url
-
     scripts = Path(__file__).parents[1] / "assets" / "js"
     modules = [f"assets/wijkkaart/js/{p.name}" for p in sorted(scripts.glob("*.js"))]
     return template_environment(settings).get_template(
-        "head.html", globals={"list_url": page_url(LIST_SRC), "modules": modules, "finder_index": finder_path("index")}
+        "head.html",
+        globals={
+            "list_url": page_url(LIST_SRC),
+            "modules": modules,
+            "finder_index": FINDER_INDEX,
+            "manifest": MANIFEST,
+            "browser": {"paths": browser_paths(), **browser_facts()},
+        },
     )
 
 

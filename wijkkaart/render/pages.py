@@ -18,12 +18,12 @@ from urllib.parse import quote
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from ..exports.ical import service_ics_path, wijk_ics_path
 from ..records.catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry, group_by_theme
 from ..records.model import Location, Theme
 from ..records.problems import Problem
 from ..records.settings import Settings
 from ..schedule.browser import holidays, utc_offsets
+from .facts import known_facts
 from .finder import card_data, wijk_lists
 from .network import wijk_network
 from .offline import OFFLINE_SRC, wijk_offline_paths
@@ -36,7 +36,9 @@ from .urls import (
     org_src,
     page_url,
     print_src,
+    service_ics_path,
     theme_src,
+    wijk_ics_path,
     wijk_src,
 )
 
@@ -87,6 +89,7 @@ class Renderer:
             utc_offsets=utc_offsets(settings.today),
             report_link=self._report_link,
             languages_used=sorted({c for s in catalog.services for c in s.service.languages}),
+            facts_known=known_facts(s.service for s in catalog.services),
         )
 
     def pages(self) -> list[Page]:

@@ -25,13 +25,14 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..records.catalog import Catalog, OrgEntry, ServiceEntry
+from .facts import FREE, SEARCH_FILTERS, search_values, whole_values
 from .finder import when_text, where_text
 from .pages import Page
 from .templates import template_environment
 from .text import languages
 from .urls import org_src, page_url
 
-FILTERS = ("thema", "wijk", "zonder afspraak", "taal")
+FILTERS = tuple(f.name for f in SEARCH_FILTERS)
 # The templates mark what the search leaves out (cards, lists of links; also ``data-pagefind-ignore``) so
 # that Pagefind is not handed, and need not parse, the two thirds of each page it would ignore anyway.
 LEFT_OUT = re.compile(r"<!--zoek:uit-->.*?<!--/zoek:uit-->", re.DOTALL)
@@ -65,7 +66,8 @@ class OrgRecord:
 
     @property
     def filters(self) -> dict[str, list[str]]:
-        return {name: sorted({v for e in self.entries for v in e.filters[name]}) for name in FILTERS}
+        union = {name: sorted({v for e in self.entries for v in e.filters.get(name, [])}) for name in FILTERS}
+        return {name: values for name, values in union.items() if values}  # an optional fact none of them has
 
     @property
     def entries_json(self) -> str:
@@ -82,25 +84,15 @@ def _org_record(catalog: Catalog, org: OrgEntry, cards: Mapping[str, str]) -> Or
     return OrgRecord([_entry(catalog, entry, cards.get(entry.uid)) for entry in catalog.services_of(org)])
 
 
-def _whole(catalog: Catalog, entry: ServiceEntry) -> list[str]:
-    """For an entry without wijken: "hele gemeente", or on a regional site which gemeente or the region."""
-    served, reach = catalog.served, catalog.reach(entry)
-    if not entry.citywide:
-        return []
-    if len(served.gemeenten) <= 1:
-        return ["hele gemeente"]
-    return (["hele regio"] if reach.regio else []) + [f"heel {served.display(g)}" for g in reach.gemeenten]
-
-
 def _entry(catalog: Catalog, entry: ServiceEntry, card: str | None) -> EntryRecord:
     service, when = entry.service, when_text(entry)
-    wijken = [w.name for w in catalog.wijken_served(entry)] or _whole(catalog, entry)
+    wijken = [w.name for w in catalog.wijken_served(entry)] or whole_values(catalog, entry)
     themes = [catalog.themes[t].name for t in entry.themes]
     content = " ".join(
         part
         for part in (
             service.type,  # a search for "spreekuur" finds the spreekuren themselves
-            "gratis" if service.free else None,
+            FREE.yes if service.free else None,
             service.description,
             when,
             where_text(entry),
@@ -114,8 +106,8 @@ def _entry(catalog: Catalog, entry: ServiceEntry, card: str | None) -> EntryReco
     filters = {
         "thema": themes,
         "wijk": wijken,
-        "zonder afspraak": ["ja" if service.walk_in else "nee"],
         "taal": languages(service.languages).split(", "),
+        **search_values(service),
     }
     return EntryRecord(service.id, service.name, content, ", ".join(wijken), when, filters, card)
 

@@ -4,19 +4,14 @@ templates before the package's, autoescaping, the text filters and the template 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup
 
 from ..records.catalog import group_by_theme
 from ..records.settings import Settings
-from . import text
+from . import facts, text
 from .text import dutch_list
-
-if TYPE_CHECKING:
-    from ..records.catalog import Catalog
-    from ..records.served import Reach
 
 PACKAGE_TEMPLATES = Path(__file__).parents[1] / "templates"
 
@@ -64,22 +59,6 @@ def template_environment(settings: Settings | None) -> jinja2.Environment:
         phone=text.national_phone,
         dutch_list=dutch_list,
     )
-    env.globals.update(group_by_theme=group_by_theme, whole_area=whole_area)
+    env.globals.update(group_by_theme=group_by_theme, whole_area=facts.whole_area)
+    env.globals.update(card_facts=facts.card_facts, filter_choices=facts.filter_choices)
     return env
-
-
-def whole_area(catalog: Catalog, reach: Reach) -> str:
-    """The whole gemeenten or region a service is for, in words ("" when it names only wijken or PC4s)."""
-    served = catalog.served
-    site = list(served.gemeenten)
-    parts = []
-    if reach.regio:
-        names = dutch_list([served.display(g) for g in site])
-        parts.append(f"iedereen in de regio ({names})" if len(site) > 1 else "iedereen in de gemeente")
-    gemeenten = [g for g in reach.gemeenten if not (reach.regio and g in site)]
-    if gemeenten == site and len(site) == 1:
-        parts.append("iedereen in de gemeente")
-    elif gemeenten:
-        names = dutch_list([served.display(g) for g in gemeenten])
-        parts.append(f"iedereen in de gemeente{'n' if len(gemeenten) > 1 else ''} {names}")
-    return " en ".join(parts)

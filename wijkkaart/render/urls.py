@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..records.catalog import Catalog, ServiceEntry
+    from ..records.catalog import Catalog, ServiceEntry, WijkEntry
 
 
 MAP_DOCUMENT = "assets/wijkkaart/kaart.html"
@@ -38,9 +38,52 @@ ORGS_INDEX = "organisaties/index.md"  # every organisation, A to Z (linked from 
 NAV_PAGES = frozenset({"index.md", "wijken/index.md", "themas/index.md"})  # the generated pages a menu may hold
 
 
+MAP_DATA = "kaart.json"  # a page's map data, beside the page
+
+
 def map_data_path(page_src: str) -> str:
     """The map data of a page, beside it: ``wijken/moerwijk.md`` → ``wijken/moerwijk/kaart.json``."""
-    return page_url(page_src) + "kaart.json"
+    return page_url(page_src) + MAP_DATA
+
+
+def finder_path(key: str) -> str:
+    """A file of the postcode finder: ``wijk/moerwijk`` → ``zoek/wijk/moerwijk.json``; ``index`` → the PC4
+    index (see render/finder.py)."""
+    return f"zoek/{key}.json"
+
+
+FINDER_INDEX = finder_path("index")
+HSDS_FOLDER = "open-data/hsds"
+
+
+def hsds_path(name: str) -> str:
+    """A file of the HSDS export: ``index.json`` → ``open-data/hsds/index.json``."""
+    return f"{HSDS_FOLDER}/{name}"
+
+
+HSDS_BOUNDARIES = "open-data/wijken.geojson"
+MANIFEST = "manifest.webmanifest"
+SERVICE_WORKER = "sw.js"
+PAGEFIND = "pagefind"  # the search index's folder (Pagefind's output)
+
+
+def service_ics_path(entry: ServiceEntry) -> str:
+    return f"agenda/{entry.org.slug}/{entry.service.id}.ics"
+
+
+def wijk_ics_path(wijk: WijkEntry) -> str:
+    return f"agenda/wijk/{wijk.slug}.ics"
+
+
+def browser_paths() -> dict[str, str]:
+    """The site paths the browser's scripts fetch, handed to them by the page (see head.html); ``{key}`` in
+    ``finder_list`` is a list's key from the finder index."""
+    return {
+        "finder_index": FINDER_INDEX,
+        "finder_list": finder_path("{key}"),
+        "search": f"{PAGEFIND}/pagefind.js",
+        "service_worker": SERVICE_WORKER,
+    }
 
 
 def map_paths(catalog: Catalog) -> list[str]:

@@ -20,6 +20,7 @@ from ..geo.register import Area, Register, cbs_wijken
 from ..records.schema import write_schemas
 from ..records.settings import current_date
 from ..records.translate import quoted, suggest
+from ..render.urls import hsds_path
 from .record import areas_of, slugify, yaml_templates
 
 TEMPLATES = Path(__file__).parents[1] / "templates" / "init"
@@ -145,6 +146,7 @@ def render_site(places: list[Place], site_url: str, today: date) -> dict[str, st
         "site_url": site_url,
         "version": __version__,
         "today": today.isoformat(),
+        "hsds_index": hsds_path("index.json"),
     }
     files = {_output_name(path): env.get_template(path).render(values) for path in _file_templates()}
     for place in places:

@@ -16,6 +16,23 @@ export function siteUrl(path) {
   return new URL(path, siteRoot()).href;
 }
 
+let site = null;
+
+/** What the page tells the scripts about the site (head.html): the paths they fetch (render/urls.py) and the
+ * facts' filters and words (render/facts.py). Read once. */
+export function siteData() {
+  if (site === null) {
+    const data = document.getElementById("wk-site");
+    site = data ? JSON.parse(data.textContent) : { paths: {}, filters: [], search: [], words: {} };
+  }
+  return site;
+}
+
+/** A path the scripts fetch, by its name in render/urls.py's ``browser_paths``; ``{key}`` filled in. */
+export function sitePath(name, key = "") {
+  return siteData().paths[name].replace("{key}", key);
+}
+
 const cache = new Map();
 export function getJSON(path) {
   if (!cache.has(path)) {

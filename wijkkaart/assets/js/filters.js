@@ -1,27 +1,30 @@
-// Filters on lists of cards: theme, zonder afspraak, language, gratis, vandaag, deze week.
+// Filters on lists of cards (theme, language, when, zonder afspraak, gratis: as render/facts.py declares them).
 
-import { holidays } from "./common.js";
+import { holidays, siteData } from "./common.js";
 import { daysLeftInWeek, onWithin } from "./when.js";
 import { entryOf } from "./cards.js";
 import { fillForm, formParams, setParams } from "./state.js";
 
-export const FILTER_NAMES = ["thema", "taal", "wanneer", "zonder_afspraak", "gratis"];
-const WIDER = {
-  thema: "kies „alle thema's”",
-  taal: "kies „alle talen”",
-  wanneer: "kies „altijd”",
-  zonder_afspraak: "zet „zonder afspraak” uit",
-  gratis: "zet „gratis” uit",
-};
+// The filters (name, label, the card data each tests) come from the page: render/facts.py.
+const FILTERS = siteData().filters;
+export const FILTER_NAMES = FILTERS.map((filter) => filter.name);
+const WITHIN = { vandaag: () => 0, week: daysLeftInWeek };  // the "when" filter's values: days from today
+
+function passes(filter, entry, value, days) {
+  if (filter.test === "yes") return Boolean(entry[filter.fact]);
+  if (filter.test === "has") return (entry[filter.fact] || []).includes(value);
+  return !WITHIN[value] || onWithin(entry[filter.fact], days, WITHIN[value]());
+}
 
 function matches(entry, chosen, days) {
-  if (chosen.thema && !entry.themes.includes(chosen.thema)) return false;
-  if (chosen.taal && !entry.languages.includes(chosen.taal)) return false;
-  if (chosen.zonder_afspraak && !entry.walk_in) return false;
-  if (chosen.gratis && !entry.free) return false;
-  if (chosen.wanneer === "vandaag" && !onWithin(entry.time, days, 0)) return false;
-  if (chosen.wanneer === "week" && !onWithin(entry.time, days, daysLeftInWeek())) return false;
-  return true;
+  return FILTERS.every((filter) => !chosen[filter.name] || passes(filter, entry, chosen[filter.name], days));
+}
+
+/** How to widen one filter, in the form's own words. */
+function widening(name) {
+  const filter = FILTERS.find((f) => f.name === name);
+  if (!filter) return name;
+  return filter.everything ? `kies „${filter.everything}”` : `zet „${filter.label}” uit`;
 }
 
 /** With nothing to see: which one filter to widen, and how many that would show (or: clear them all). */
@@ -30,7 +33,7 @@ function widen(cards, chosen, days) {
   for (const name of Object.keys(chosen).filter((key) => chosen[key])) {
     const wider = { ...chosen, [name]: "" };
     const count = cards.filter((card) => matches(entryOf(card), wider, days)).length;
-    if (count) tips.push(`${WIDER[name] || name} (${count} te zien)`);
+    if (count) tips.push(`${widening(name)} (${count} te zien)`);
   }
   const tip = tips.length ? tips.join(" of ") : `wis de filters (${cards.length} te zien)`;
   return `Niets te zien met deze filters. Probeer: ${tip}.`;

@@ -1,7 +1,7 @@
 // Offline use: register the service worker (scoped to the site, so subpaths work), keep the page just
 // opened, and "Bewaar offline" for a whole wijk (its page, map and postcode data).
 
-import { siteRoot, siteUrl } from "./common.js";
+import { sitePath, siteRoot, siteUrl } from "./common.js";
 
 function usedUrls() {
   const urls = performance.getEntriesByType("resource").map((e) => e.name);
@@ -76,7 +76,7 @@ export function noConnection(kind, error) {
 export function enhanceOffline() {
   if (!("serviceWorker" in navigator)) return;
   // The worker file is checked for a new build like any file (the host's cache lifetime), not on every page.
-  navigator.serviceWorker.register(siteUrl("sw.js"), { scope: siteRoot().pathname, updateViaCache: "all" })
+  navigator.serviceWorker.register(siteUrl(sitePath("service_worker")), { scope: siteRoot().pathname, updateViaCache: "all" })
     .then(() => keep(usedUrls()))
     .catch(() => {});
   enhanceSaveButtons();

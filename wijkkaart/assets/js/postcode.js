@@ -1,6 +1,6 @@
 // Postcode lookup in the browser alone: "2533 AB", "2533ab" or "2533" → the wijk(en) and what serves it.
 
-import { countResults, el, getJSON, siteUrl } from "./common.js";
+import { countResults, el, getJSON, sitePath, siteUrl } from "./common.js";
 import { cardFrom, enhanceCards } from "./cards.js";
 import { FILTER_NAMES, applyFilters } from "./filters.js";
 import { noConnection } from "./offline.js";
@@ -13,9 +13,9 @@ export function parsePostcode(text) {
   return found ? found[1] : null;
 }
 
-// The lists come from the index, as the build decided them (zoek/index.json); this only reads them.
+// The lists come from the index, as the build decided them (render/finder.py); this only reads them.
 async function servicesIn(lists) {
-  const found = await Promise.all(lists.map((key) => getJSON(`zoek/${key}.json`)));
+  const found = await Promise.all(lists.map((key) => getJSON(sitePath("finder_list", key))));
   const seen = new Map();
   for (const entry of found.flat()) if (!seen.has(entry.uid)) seen.set(entry.uid, entry);
   return [...seen.values()];
@@ -44,9 +44,9 @@ function answer(pc4, status, index, gemeente, wijkIds, entries) {
     [i ? " en " : "", el("a", { href: siteUrl(w.url) }, w.name)]), `${inGemeente}. ${count}.`);
 }
 
-/** What the build decided for this PC4 (zoek/index.json and the lists it names): read, never worked out. */
+/** What the build decided for this PC4 (the finder's index and the lists it names): read, never worked out. */
 export async function servedAt(pc4) {
-  const index = await getJSON("zoek/index.json");
+  const index = await getJSON(sitePath("finder_index"));
   const [status, where, wijkIds, lists] = index.pc4[pc4] || ["buiten", null, [], index.buiten];
   return { index, status, where, wijkIds, entries: await servicesIn(lists) };
 }

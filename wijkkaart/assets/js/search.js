@@ -1,6 +1,6 @@
 // Word search with Pagefind. Nothing of the search is downloaded until the box is used.
 
-import { countResults, el, siteRoot, siteUrl } from "./common.js";
+import { countResults, el, siteData, sitePath, siteRoot, siteUrl } from "./common.js";
 import { cardFrom, enhanceCards } from "./cards.js";
 import { markElsewhere } from "./elsewhere.js";
 import { noConnection } from "./offline.js";
@@ -13,7 +13,7 @@ async function load() {
   if (!pagefind) {
     // A browser remembers a module it could not fetch: after a failure (no signal) the next try asks anew.
     const retry = failed ? `?opnieuw=${failed}` : "";
-    pagefind = import(siteUrl(`pagefind/pagefind.js${retry}`)).then(async (module) => {
+    pagefind = import(siteUrl(`${sitePath("search")}${retry}`)).then(async (module) => {
       await module.options({ baseUrl: siteRoot().pathname });
       return module;
     });
@@ -80,16 +80,15 @@ function result(data, filters) {
     more > 0 ? el("a", { href: url, class: "wk-muted" }, `en nog ${more} bij ${title}`) : null);
 }
 
-const LABELS = { thema: "Thema", wijk: "Wijk", "zonder afspraak": "Zonder afspraak", taal: "Taal" };
-
-/** Selects for the Pagefind filters (thema, wijk, zonder afspraak, taal), made from the index itself. */
+/** Selects for the Pagefind filters (names and labels from the page: render/facts.py), their values from the
+ * index itself. */
 async function showFilters(form) {
   const box = form.querySelector("[data-wk-search-filters]");
   if (box && box.dataset.wkReady) box.hidden = false;
   if (!box || box.dataset.wkReady) return;
   box.dataset.wkReady = "1";
   const available = await (await load()).filters();
-  for (const [name, label] of Object.entries(LABELS)) {
+  for (const { name, label } of siteData().search) {
     const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b, "nl"));
     if (!values.length) continue;
     const select = el("select", { name: `filter-${name}`, "data-wk-filter": name },

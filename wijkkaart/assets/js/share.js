@@ -1,7 +1,9 @@
 // "Delen": a short plain-Dutch message for the client — what, when next, where, phone, link.
 
-import { el, siteUrl } from "./common.js";
+import { el, siteData, siteUrl } from "./common.js";
 import { describe } from "./when.js";
+
+const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The card in plain words, in the card's order: what and who, when, where, whom to call, how, closure. */
 export function shareText(entry, next) {
@@ -12,8 +14,10 @@ export function shareText(entry, next) {
   if (entry.where) lines.push(`Waar: ${entry.where}`);
   if (entry.phone) lines.push(`Bel: ${entry.phone}`);
   if (entry.email) lines.push(`Mail: ${entry.email}`);
-  const how = [entry.walk_in ? "Zonder afspraak" : "Op afspraak", entry.free ? "gratis" : entry.cost];
-  if (entry.talen) how.push(`talen: ${entry.talen}`);
+  const { words, labels } = siteData();  // render/facts.py: each yes/no fact's [yes, no], each fact's label
+  const { walk_in: walkIn, free } = words;
+  const how = [capital(entry.walk_in ? walkIn[0] : walkIn[1]), entry.free ? free[0] : entry.cost];
+  if (entry.talen) how.push(`${labels.languages.toLowerCase()}: ${entry.talen}`);
   lines.push(`${how.join(", ")}.`);
   if (entry.closed_note) lines.push(entry.closed_note);
   lines.push(`Meer info: ${siteUrl(entry.url)}`);

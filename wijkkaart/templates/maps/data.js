@@ -8,7 +8,7 @@
   var page = decodeURIComponent(location.hash.slice(1));
   if (!/^(?:[A-Za-z0-9_-]+\/)*$/.test(page)) { showDefault(); return; }
   var root = new URL("{{ this.root }}", location.href);
-  var source = new URL(page + "kaart.json", root);
+  var source = new URL(page + {{ this.data|tojson }}, root);
 
   function link(url) { return new URL(url, source).href; }
 
