@@ -64,7 +64,6 @@ def test_the_package_is_grouped_by_job() -> None:
 # Modules whose tests are not in tests/<package>/test_<module>.py, and where they are instead: small modules
 # best tested through the one that uses them, and those only a whole build or a browser shows working.
 TESTED_ELSEWHERE = {
-    "wijkkaart.pipeline.steps": "tests/test_failed_build.py",
     "wijkkaart.records.languages": "tests/records/test_fields.py",
     "wijkkaart.records.problems": "tests/test_editors.py",
     "wijkkaart.records.schema": "tests/test_schema_agrees.py",
