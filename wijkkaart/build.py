@@ -21,7 +21,8 @@ from .urls import map_paths
 from .validate import build_catalog
 
 ASSETS = Path(__file__).parent / "assets"
-SCRIPT = "assets/wijkkaart/js/finder.js"
+SCRIPT = "assets/wijkkaart/js/wijkkaart.js"  # the finder's modules in one file (see ``bundle``)
+ENTRY_MODULE = "finder.js"
 STYLESHEET = "assets/wijkkaart/css/wijkkaart.css"
 PARALLEL_STEP = "geometry, maps and open data (second core)"
 SECOND_CORE = "wijkgrenzen, kaarten, open data en agenda (tweede kern)"
@@ -153,7 +154,9 @@ def _hashes(items: list[tuple[str, bytes]]) -> list[tuple[str, str]]:
 
 
 def _browser_files(catalog: Catalog, cards: dict[str, str]) -> list[Asset]:
-    """The finder's scripts and styles, and the JSON it reads."""
+    """The finder's scripts (as modules, and bundled into one file, which the pages load) and styles, and the
+    JSON it reads."""
+    from .bundle import bundle
     from .finder import finder_files
 
     files = [
@@ -161,6 +164,7 @@ def _browser_files(catalog: Catalog, cards: dict[str, str]) -> list[Asset]:
         for p in sorted(ASSETS.glob("*/*"))
         if p.is_file() and p.parent.name in ("js", "css")
     ]
+    files.append(Asset(SCRIPT, bundle(ASSETS / "js", ENTRY_MODULE).encode()))
     return files + [Asset(path, content) for path, content in finder_files(catalog, cards)]
 
 

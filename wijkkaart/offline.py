@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -42,15 +41,15 @@ def manifest(settings: Settings) -> str:
 
 
 def head_template(settings: Settings) -> jinja2.Template:
-    """The end of every page's ``<head>`` (manifest link, the client's list page, the finder's modules,
+    """The end of every page's ``<head>`` (manifest link, the client's list page, the finder's script,
     what a browser without scripts leaves out),
     rendered with ``root``: the page's way back to the site root (e.g. ``../../``)."""
+    from .build import SCRIPT
     from .finder import finder_path
     from .pages import template_environment
     from .urls import LIST_SRC, page_url
 
-    scripts = Path(__file__).parent / "assets" / "js"
-    modules = [f"assets/wijkkaart/js/{p.name}" for p in sorted(scripts.glob("*.js"))]
+    modules = [SCRIPT]
     return template_environment(settings).get_template(
         "head.html", globals={"list_url": page_url(LIST_SRC), "modules": modules, "finder_index": finder_path("index")}
     )

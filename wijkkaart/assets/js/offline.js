@@ -73,11 +73,17 @@ export function noConnection(kind, error) {
   return !navigator.onLine || network ? NO_CONNECTION[kind] : null;
 }
 
-export function enhanceOffline() {
-  if (!("serviceWorker" in navigator)) return;
+function register() {
   // The worker file is checked for a new build like any file (the host's cache lifetime), not on every page.
   navigator.serviceWorker.register(siteUrl("sw.js"), { scope: siteRoot().pathname, updateViaCache: "all" })
     .then(() => keep(usedUrls()))
     .catch(() => {});
+}
+
+export function enhanceOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  // Once the page is in: on slow data the worker's file does not take a share of the line from the page's.
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
   enhanceSaveButtons();
 }
