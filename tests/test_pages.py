@@ -12,7 +12,7 @@ import pytest
 
 from wijkkaart import fields
 from wijkkaart.build import build_site
-from wijkkaart.urls import MAP_DOCUMENT, Links, page_url
+from wijkkaart.urls import EARLY_SCRIPT, MAP_DOCUMENT, Links, page_url
 
 from .helpers import DATA, REPO, example_copy, settings_for, site_copy
 
@@ -57,6 +57,8 @@ class _Unsafe(HTMLParser):
         own = dict(attrs)
         if tag == "script" and own.get("type") == "application/json" and own.get("id") in DATA_SCRIPTS:
             return  # data, never run
+        if tag == "script" and own.get("type") == "module" and own.get("src") == EARLY_SCRIPT:
+            return  # wijkkaart's own early script, after the home page's postcode box (a file of the site)
         map_frame = "src" not in own and MAP_FRAME.fullmatch(own.get("data-wk-map-src") or "")
         if tag in ("script", "img", "object") or (tag == "iframe" and not map_frame):
             self.found.append(tag)

@@ -17,12 +17,11 @@ from .parallel import Background
 from .problems import DataError, Problem
 from .settings import Settings
 from .steps import step
-from .urls import map_paths
+from .urls import EARLY_SCRIPT, SCRIPT, map_paths
 from .validate import build_catalog
 
 ASSETS = Path(__file__).parent / "assets"
-SCRIPT = "assets/wijkkaart/js/wijkkaart.js"  # the finder's modules in one file (see ``bundle``)
-ENTRY_MODULE = "finder.js"
+BUNDLES = {SCRIPT: "finder.js", EARLY_SCRIPT: "early.js"}  # site path: its entry module
 STYLESHEET = "assets/wijkkaart/css/wijkkaart.css"
 PARALLEL_STEP = "geometry, maps and open data (second core)"
 SECOND_CORE = "wijkgrenzen, kaarten, open data en agenda (tweede kern)"
@@ -164,7 +163,7 @@ def _browser_files(catalog: Catalog, cards: dict[str, str]) -> list[Asset]:
         for p in sorted(ASSETS.glob("*/*"))
         if p.is_file() and p.parent.name in ("js", "css")
     ]
-    files.append(Asset(SCRIPT, bundle(ASSETS / "js", ENTRY_MODULE).encode()))
+    files += [Asset(path, bundle(ASSETS / "js", entry).encode()) for path, entry in BUNDLES.items()]
     return files + [Asset(path, content) for path, content in finder_files(catalog, cards)]
 
 

@@ -44,10 +44,9 @@ def head_template(settings: Settings) -> jinja2.Template:
     """The end of every page's ``<head>`` (manifest link, the client's list page, the finder's script,
     what a browser without scripts leaves out),
     rendered with ``root``: the page's way back to the site root (e.g. ``../../``)."""
-    from .build import SCRIPT
     from .finder import finder_path
     from .pages import template_environment
-    from .urls import LIST_SRC, page_url
+    from .urls import LIST_SRC, SCRIPT, page_url
 
     modules = [SCRIPT]
     return template_environment(settings).get_template(

@@ -33,6 +33,7 @@ from .settings import Settings
 from .text import dutch_list
 from .timetable import holidays, utc_offsets
 from .urls import (
+    EARLY_SCRIPT,
     LIST_SRC,
     LIST_STYLESHEET,
     ORGS_INDEX,
@@ -323,7 +324,7 @@ def _environment(settings: Settings | None) -> jinja2.Environment:
         phone=text.national_phone,
         dutch_list=dutch_list,
     )
-    env.globals.update(group_by_theme=group_by_theme, whole_area=whole_area)
+    env.globals.update(group_by_theme=group_by_theme, whole_area=whole_area, early_script=EARLY_SCRIPT)
     return env
 
 

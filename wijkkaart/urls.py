@@ -70,6 +70,10 @@ def wijk_src(slug: str) -> str:
 
 LIST_SRC = "lijstje.md"  # the client's list (kept in the browser; the page shows it, shares and prints it)
 LIST_STYLESHEET = "assets/wijkkaart/css/list.css"  # loaded by the list page only
+# The finder's modules in one file (every page), and the small one that asks for a typed postcode's lists at
+# once (the home page, after its postcode box): see ``bundle``.
+SCRIPT = "assets/wijkkaart/js/wijkkaart.js"
+EARLY_SCRIPT = "assets/wijkkaart/js/wijkkaart-early.js"
 
 
 def print_src(slug: str) -> str:

@@ -161,12 +161,48 @@ def test_the_worker_downloads_nothing_twice(browser: Browser, built_site: Path) 
     page.wait_for_function(f"{kept}.then(n => n >= {len(set(asked)) - 1})")  # all but sw.js itself
     assert sorted(asked) == sorted(set(asked)), "a file was downloaded twice"
     assert any(path.endswith(".css") for path in asked)
-    # The finder's modules come as one file (a round trip each would cost a slow line about a second).
-    assert [path for path in asked if path.startswith("/assets/wijkkaart/js/")] == ["/assets/wijkkaart/js/wijkkaart.js"]
+    # The finder's modules come as one file (a round trip each would cost a slow line about a second), and the
+    # home page's early script for the typed postcode's lists as another.
+    scripts = sorted(path for path in asked if path.startswith("/assets/wijkkaart/js/"))
+    assert scripts == ["/assets/wijkkaart/js/wijkkaart-early.js", "/assets/wijkkaart/js/wijkkaart.js"]
     asked.clear()
     page.goto(base + "/organisaties/wijkz/")
     page.wait_for_load_state("networkidle")
     # The browser's own request for the site's icon never passes a worker: the host's cache lifetime decides.
     assert sorted(p for p in asked if not p.endswith("favicon.png")) == ["/offline/", "/organisaties/wijkz/"]
+    context.close()
+    server.shutdown()
+
+
+# Notes when the finder listens to the postcode form (before then, Enter would send the form to the host).
+LISTENING = """const listen = EventTarget.prototype.addEventListener;
+EventTarget.prototype.addEventListener = function (type, ...rest) {
+  if (type === "submit" && this.matches?.("[data-wk-postcode]")) window.__wkListening = true;
+  return listen.call(this, type, ...rest);
+};"""
+
+
+def test_a_postcode_typed_before_the_finder_is_in_is_looked_up_with_one_download(
+    browser: Browser, built_site: Path
+) -> None:
+    """On a slow line (each answer 300 ms late) the postcode is typed as soon as the box is there: the home page's
+    early script asks for its lists, and the finder, arriving later, takes them from it (each file asked once,
+    whatever the host says about caching: this server says nothing)."""
+    server, base, asked = serve_counting(built_site)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    context.add_init_script(LISTENING)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    slow = {"offline": False, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1}
+    cdp.send("Network.emulateNetworkConditions", slow)
+    page.goto(base + "/", wait_until="commit")
+    page.locator("#wk-postcode").fill("2533 AB")
+    page.wait_for_function("() => window.__wkListening === true")  # the finder's, not the host's, answer to Enter
+    page.locator("#wk-postcode").press("Enter")
+    expect(page.locator("[data-wk-message]")).to_contain_text("Postcode 2533 hoort bij Moerwijk.")
+    lists = sorted(path for path in asked if path.startswith("/zoek/"))
+    assert lists == ["/zoek/gemeente/s-gravenhage.json", "/zoek/index.json", "/zoek/wijk/moerwijk.json"]
+    assert "/assets/wijkkaart/js/wijkkaart-early.js" in asked
     context.close()
     server.shutdown()
