@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from .build import SCRIPT, STYLESHEET, Site, build_site, publish, staged
+from .build import STYLESHEET, Site, build_site, publish, staged
 from .csp import KnownInline, allow_script, with_csp
 from .frames import TEMPLATE as FRAME_TEMPLATE
 from .frames import Frames, untested
@@ -41,7 +41,7 @@ from .problems import DataError, Problem, Severity, errors, render, summary
 from .settings import DEFAULTS, Settings, site_url_problem
 from .steps import StepFailed, describe, step
 from .swap import Swap
-from .urls import NAV_PAGES
+from .urls import NAV_PAGES, SCRIPT
 
 log = logging.getLogger("mkdocs.plugins.wijkkaart")
 ANCHOR_ID = re.compile(r'id="([^"]+)"')  # white space before it is checked apart: a literal start is found fast
