@@ -12,6 +12,7 @@ import pytest
 
 from wijkkaart import fields
 from wijkkaart.build import build_site
+from wijkkaart.text import without_example_label
 from wijkkaart.urls import EARLY_SCRIPT, MAP_DOCUMENT, Links, page_url
 
 from .helpers import DATA, REPO, example_copy, settings_for, site_copy
@@ -208,3 +209,24 @@ def test_a_wijk_without_organisations_says_so(tmp_path: Path) -> None:
         "<p>Nog geen organisaties die in Laak werken. Weet je er een? Kijk op de pagina Bijdragen hoe je hem "
         "toevoegt.</p>\n</div>"
     )
+
+
+def test_the_list_for_the_whole_gemeente_on_a_wijk_page_is_a_count_and_folded(tmp_path: Path) -> None:
+    pages = {p.src: p.content for p in build_site(settings_for(site_copy(tmp_path))).pages}
+    part = pages["wijken/zuid.md"].split('id="hele-gemeente"', 1)[1].split("<section", 1)[0]
+    said = "Nog 1 spreekuur of activiteit is voor iedereen in de gemeente. Het is op een plek buiten Zuid."
+    assert said in part
+    folded = part.split('<details class="wk-fold">\n<summary>Toon de lijst (1)</summary>', 1)[1]
+    assert folded.split("</details>", 1)[0].count("<li>") == 1
+
+
+def test_the_example_label_is_shown_once() -> None:
+    assert without_example_label("Wijkcentrum (voorbeeld) ", example=True) == "Wijkcentrum"
+    assert without_example_label("Wijkcentrum (Voorbeeld)", example=True) == "Wijkcentrum"
+    assert without_example_label("Wijkcentrum (voorbeeld)", example=False) == "Wijkcentrum (voorbeeld)"
+    site = build_site(settings_for(REPO))  # the example names a location "Wijkcentrum (voorbeeld)"
+    org = next(p.content for p in site.pages if p.src == "organisaties/helpdesk-geldzaken.md")
+    assert 'Wijkcentrum <span class="wk-badge wk-badge--example"' in org
+    assert all("(voorbeeld)" not in p.content for p in site.pages), [
+        p.src for p in site.pages if "(voorbeeld)" in p.content
+    ]

@@ -323,6 +323,7 @@ def _environment(settings: Settings | None) -> jinja2.Environment:
         languages=text.languages,
         phone=text.national_phone,
         dutch_list=dutch_list,
+        unlabelled=text.without_example_label,
     )
     env.globals.update(group_by_theme=group_by_theme, whole_area=whole_area, early_script=EARLY_SCRIPT)
     return env
