@@ -204,6 +204,8 @@ def test_a_wijk_without_organisations_says_so(tmp_path: Path) -> None:
     (root / "wijken" / "laak.yaml").write_text("name: Laak\ngemeente: Den Haag\npc4: [2491]\n", encoding="utf-8")
     site = build_site(settings_for(root), with_maps=False)
     page = next(p.content for p in site.pages if p.src == "wijken/laak.md")
+    offer = page.split('id="aanbod"', 1)[1].split("</section>", 1)[0]
+    assert "Er staat nog niets voor deze wijk op de kaart." in offer and "data-wk-filters" not in offer  # no filters
     organisations = page.split('<h2 id="organisaties">Organisaties in deze wijk</h2>\n', 1)[1]
     assert organisations.startswith(
         "<p>Nog geen organisaties die in Laak werken. Weet je er een? Kijk op de pagina Bijdragen hoe je hem "

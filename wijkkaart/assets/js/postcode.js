@@ -72,7 +72,7 @@ async function lookup(form, fromAddress) {
   render(results, entries, index);
   keepPostcode(pc4);
   if (filters) {
-    filters.hidden = false;
+    filters.hidden = !entries.length;  // nothing to filter: no filters
     if (fromAddress) fillForm(filters, FILTER_NAMES);
     applyFilters(filters);
   }
