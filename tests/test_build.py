@@ -49,7 +49,7 @@ def test_the_second_cores_files_are_moved_into_the_site(built_site: Path) -> Non
 def test_generated_pages_stay_out_of_the_nav(built_site: Path) -> None:
     page = (built_site / "wijken" / "schilderswijk" / "index.html").read_text(encoding="utf-8")
     nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', page)
-    assert nav_links == ["../..", "../", "../../themas/", "../../over/", "../../bijdragen/"]
+    assert nav_links == ["../..", "../", "../../themas/", "../../organisaties/", "../../over/", "../../bijdragen/"]
 
 
 def test_the_example_builds_strict_with_nothing_beside_it(tmp_path: Path) -> None:

@@ -35,7 +35,8 @@ MAP_FILES = (
 
 
 ORGS_INDEX = "organisaties/index.md"  # every organisation, A to Z (linked from the home page)
-NAV_PAGES = frozenset({"index.md", "wijken/index.md", "themas/index.md"})  # the generated pages a menu may hold
+# The generated pages a menu may hold (a site without its own nav gets these; wijkkaart init writes them in).
+NAV_PAGES = frozenset({"index.md", "wijken/index.md", "themas/index.md", ORGS_INDEX})
 
 
 def map_data_path(page_src: str) -> str:
