@@ -206,3 +206,22 @@ def test_a_postcode_typed_before_the_finder_is_in_is_looked_up_with_one_download
     assert "/assets/wijkkaart/js/wijkkaart-early.js" in asked
     context.close()
     server.shutdown()
+
+
+def test_a_wijk_page_with_its_map_downloads_nothing_twice(browser: Browser, built_site: Path) -> None:
+    """The map's document is kept apart by the browser (a frame's): the page does not hand it to the worker,
+    which would download it again, on a first visit with the worker."""
+    server, base, asked = serve_counting(built_site)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
+    page = context.new_page()
+    page.goto(base + "/wijken/moerwijk/")
+    page.locator("iframe.wk-map__frame").scroll_into_view_if_needed()
+    expect(page.frame_locator("iframe.wk-map__frame").locator("path.leaflet-interactive")).to_have_count(1)
+    page.evaluate("navigator.serviceWorker.ready")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    page.wait_for_load_state("networkidle")
+    assert "/assets/wijkkaart/kaart.html" in asked
+    assert sorted(asked) == sorted(set(asked)), "a file was downloaded twice"
+    context.close()
+    server.shutdown()

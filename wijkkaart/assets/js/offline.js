@@ -3,8 +3,10 @@
 
 import { siteRoot, siteUrl } from "./common.js";
 
+// What this page loaded, but the document of a frame (the map): the browser keeps a frame's document apart, so
+// the page could not hand it over without downloading it again; "Bewaar offline" names it (maps.js).
 function usedUrls() {
-  const urls = performance.getEntriesByType("resource").map((e) => e.name);
+  const urls = performance.getEntriesByType("resource").filter((e) => e.initiatorType !== "iframe").map((e) => e.name);
   return [window.location.href.split("#")[0], ...urls];
 }
 
