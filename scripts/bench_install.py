@@ -32,9 +32,9 @@ CHECKED = [
 _PROBE = r"""
 import contextlib, importlib.metadata as md, io, json, sys
 from pathlib import Path
-from wijkkaart.cli import main
-from wijkkaart.settings import read_settings
-from wijkkaart.validate import build_catalog
+from wijkkaart.adapters.cli import main
+from wijkkaart.records.settings import read_settings
+from wijkkaart.records.validate import build_catalog
 with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
     code = main(["--root", sys.argv[1], "check"])
 for site in sys.argv[2:]:  # in this process (check forks for large folders): every check, with and without errors

@@ -30,9 +30,9 @@ from playwright.sync_api import sync_playwright
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from wijkkaart.geo import build_geo  # noqa: E402
-from wijkkaart.settings import read_settings  # noqa: E402
-from wijkkaart.validate import build_catalog  # noqa: E402
+from wijkkaart.geo.boundaries import build_geo  # noqa: E402
+from wijkkaart.records.settings import read_settings  # noqa: E402
+from wijkkaart.records.validate import build_catalog  # noqa: E402
 
 TARGET_WIJK_KB = 250
 TARGET_HOME_KB = 150

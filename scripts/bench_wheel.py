@@ -24,7 +24,7 @@ def main() -> int:
         )
         wheel = next(Path(tmp).glob("wijkkaart-*.whl"))
         with zipfile.ZipFile(wheel) as archive:
-            data = [i for i in archive.infolist() if i.filename.startswith("wijkkaart/data/")]
+            data = [i for i in archive.infolist() if i.filename.startswith("wijkkaart/geo/cbs/")]
             for info in sorted(data, key=lambda i: i.filename):
                 print(f"{info.filename}: {info.file_size / 1e6:.2f} MB, {info.compress_size / 1e6:.2f} MB compressed")
             print(f"{wheel.name}: {wheel.stat().st_size / 1e6:.2f} MB")

@@ -21,9 +21,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from wijkkaart.build import build_site  # noqa: E402
-from wijkkaart.search import build_search_index, search_records  # noqa: E402
-from wijkkaart.settings import read_settings  # noqa: E402
+from wijkkaart.pipeline.build import build_site  # noqa: E402
+from wijkkaart.records.settings import read_settings  # noqa: E402
+from wijkkaart.render.search import build_search_index, search_records  # noqa: E402
 
 
 def _binaries() -> dict[str, Path]:

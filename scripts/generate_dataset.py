@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/generate_dataset.py OUT_DIR --orgs 10000 --seed 1
 
-Uses the PC4 register shipped in the package (wijkkaart/data, CBS PC4 2020, 4,068 areas). Wijken are runs of
+Uses the PC4 register shipped in the package (wijkkaart/geo/cbs, CBS PC4 2020, 4,068 areas). Wijken are runs of
 neighbouring PC4 codes within one gemeente (K = orgs / 25, at least 5); each organisation gets 1-2 locations in
 one wijk and about three spreekuren/activiteiten with varied, valid schedules. Deterministic for a given seed.
 """
@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CENTROIDS = REPO / "wijkkaart" / "data" / "pc4_cbs2020.csv"
+CENTROIDS = REPO / "wijkkaart" / "geo" / "cbs" / "pc4_cbs2020.csv"
 THEMES = [
     "geld-en-schulden",
     "ontmoeting",

@@ -3,9 +3,9 @@
 Source: CBS (Statistics Netherlands) / Kadaster, product CBS_PC4_2020_v1 (PC4 polygons) with plaats,
 gemeente and provincie per PC4, and the CBS Wijk- en buurtkaart 2015 for the Den Haag wijken (names as in
 CBS 2024). Licence: CC BY 4.0, attribution "Bron: CBS / Kadaster". ``../shared/geo/SOURCES.md`` says where
-each file was taken from. The vintage is ``wijkkaart.pc4.SHIPPED_VINTAGE``.
+each file was taken from. The vintage is ``wijkkaart.geo.register.SHIPPED_VINTAGE``.
 
-Writes into ``wijkkaart/data/``:
+Writes into ``wijkkaart/geo/cbs/``:
 
 - the PC4 register (every PC4 area: pc4, plaats, gemeente, provincie, centre lat/lon), CSV;
 - the PC4 polygons as FlatGeobuf in EPSG:28992 (RD New), vertices rounded to whole metres (the source
@@ -31,10 +31,10 @@ import shapely
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from wijkkaart.pc4 import POLYGONS_FILE, REGISTER_FILE, WIJKEN_FILE  # noqa: E402
+from wijkkaart.geo.register import POLYGONS_FILE, REGISTER_FILE, WIJKEN_FILE  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "geo"
-OUT = REPO / "wijkkaart" / "data"
+OUT = REPO / "wijkkaart" / "geo" / "cbs"
 GRID_M = 1.0
 GEMEENTE = "'s-Gravenhage"  # as the register names Den Haag
 REGISTER_COLUMNS = ("pc4", "plaats", "gemeente", "provincie", "lat", "lon")

@@ -2,7 +2,7 @@
 # Runs the frames tests (tests/test_frames.py: material's real templates, and the example site built with
 # and without frames) with other versions of Material for MkDocs than constraints.txt installs: each one in
 # a folder of its own put first on the path, the rest of .venv unchanged. A version that passes may be added
-# to TESTED_THEMES in wijkkaart/frames.py (and its minor to the pin in pyproject.toml).
+# to TESTED_THEMES in wijkkaart/adapters/frames.py (and its minor to the pin in pyproject.toml).
 #
 #     bash scripts/test_frames_versions.sh 9.8.0 9.8.1
 set -euo pipefail
@@ -14,7 +14,7 @@ for version in "$@"; do
   # The test of the installed version is left out: it asks whether this version is listed, not whether it works.
   if PYTHONPATH="$folder" .venv/bin/python - "$version" <<'PY'
 import importlib.metadata, sys
-from wijkkaart import frames
+from wijkkaart.adapters import frames
 assert importlib.metadata.version("mkdocs-material") == sys.argv[1]
 PY
   then

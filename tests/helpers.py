@@ -12,7 +12,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from wijkkaart.settings import Settings, read_settings
+from wijkkaart.records.settings import Settings, read_settings
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wijkkaart.arguments import dutch
-from wijkkaart.cli import main
+from wijkkaart.adapters.arguments import dutch
+from wijkkaart.adapters.cli import main
 
 
 @pytest.mark.parametrize(

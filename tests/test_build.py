@@ -99,7 +99,7 @@ def test_a_file_the_second_core_did_not_make_fails_the_build(
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
-    from wijkkaart import build as core
+    from wijkkaart.pipeline import build as core
 
     promised = core._later_paths
     monkeypatch.setattr(core, "_later_paths", lambda *args: [*promised(*args), "agenda/nergens.ics"])

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from wijkkaart.build import ASSETS, BUNDLES
-from wijkkaart.bundle import BundleError, bundle
+from wijkkaart.pipeline.build import ASSETS, BUNDLES
+from wijkkaart.render.bundle import BundleError, bundle
 
 from .helpers import REPO
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wijkkaart.problems import errors, render
-from wijkkaart.validate import build_catalog
+from wijkkaart.records.problems import errors, render
+from wijkkaart.records.validate import build_catalog
 
 from .helpers import DATA, settings_for, site_copy
 

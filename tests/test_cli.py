@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 import wijkkaart
-from wijkkaart.cli import main
+from wijkkaart.adapters.cli import main
 
 from .helpers import INVALID, REPO, cli_site_copy
 
 
 def test_check_example_site_exits_0() -> None:
     completed = subprocess.run(
-        [sys.executable, "-m", "wijkkaart.cli", "check"], cwd=REPO, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "wijkkaart.adapters.cli", "check"], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert completed.stdout == ""
@@ -55,7 +55,7 @@ def test_warnings_do_not_fail_the_check(tmp_path: Path, capsys) -> None:  # type
 def test_check_imports_no_mkdocs_geopandas_or_folium() -> None:
     code = (
         "import sys, io, contextlib\n"
-        "from wijkkaart.cli import main\n"
+        "from wijkkaart.adapters.cli import main\n"
         "with contextlib.redirect_stderr(io.StringIO()):\n"
         "    rc = main(['check'])\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'geopandas', 'folium', 'shapely'))\n"

@@ -6,7 +6,7 @@ import re
 
 import jinja2
 
-from wijkkaart.csp import KnownInline, _hash, policy, with_csp
+from wijkkaart.render.csp import KnownInline, _hash, policy, with_csp
 
 THEME = {
     "main.html": (

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wijkkaart.cli import main
-from wijkkaart.fields import PLACEHOLDER
+from wijkkaart.adapters.cli import main
+from wijkkaart.records.fields import PLACEHOLDER
 
 from .helpers import INVALID, REPO, cli_site_copy, example_copy
 
@@ -189,7 +189,7 @@ def test_workflows_validate_against_the_github_schema() -> None:
 
 def test_every_problem_code_is_explained_for_editors() -> None:
     guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    from_source = {m for p in (REPO / "wijkkaart").glob("*.py") for m in SOURCE_CODES.findall(p.read_text("utf-8"))}
+    from_source = {m for p in (REPO / "wijkkaart").rglob("*.py") for m in SOURCE_CODES.findall(p.read_text("utf-8"))}
     from_cases = {
         m for p in INVALID.glob("*/expected.txt") for m in re.findall(r"\[([a-z0-9-]+)\]$", p.read_text(), re.MULTILINE)
     }

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from wijkkaart.build import build_site
-from wijkkaart.cli import main
-from wijkkaart.settings import read_settings
+from wijkkaart.adapters.cli import main
+from wijkkaart.pipeline.build import build_site
+from wijkkaart.records.settings import read_settings
 
 from .helpers import EXAMPLES, TODAY, example_site
 from .test_hsds import _errors, _validator
@@ -61,8 +61,8 @@ def test_the_dordrecht_example_agrees_on_who_is_served_for_every_pc4(tmp_path: P
 
 
 def test_search_says_which_gemeente_or_the_region_an_entry_is_for(tmp_path: Path) -> None:
-    from wijkkaart.search import search_records
-    from wijkkaart.validate import build_catalog
+    from wijkkaart.records.validate import build_catalog
+    from wijkkaart.render.search import search_records
 
     catalog, _ = build_catalog(read_settings(example_site(tmp_path, "ijmond"), today=TODAY))
     assert catalog is not None

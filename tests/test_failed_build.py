@@ -57,11 +57,11 @@ def _fails(tmp_path: Path, old_site: Path, before: str) -> str:
 
 FAULTS = {
     "geometry": (
-        f"import wijkkaart.geo as m\n{BOOM}m.build_geo = boom",
+        f"import wijkkaart.geo.boundaries as m\n{BOOM}m.build_geo = boom",
         "wijkkaart: de stap 'wijkgrenzen' is mislukt (ZeroDivisionError: division by zero)",
     ),
     "maps": (
-        f"import wijkkaart.maps as m\n{BOOM}m.build_maps = boom",
+        f"import wijkkaart.render.maps as m\n{BOOM}m.build_maps = boom",
         "wijkkaart: de stap 'kaarten' is mislukt (ZeroDivisionError: division by zero)",
     ),
     "hsds": (
@@ -73,16 +73,16 @@ FAULTS = {
         "wijkkaart: de stap 'agenda (iCal)' is mislukt (ZeroDivisionError: division by zero)",
     ),
     "second core killed": (
-        "import os, wijkkaart.build as m\nm._geo_files = lambda *args: os.kill(os.getpid(), 9)",
+        "import os, wijkkaart.pipeline.build as m\nm._geo_files = lambda *args: os.kill(os.getpid(), 9)",
         "wijkkaart: de stap 'wijkgrenzen, kaarten, open data en agenda (tweede kern)' is mislukt "
         "(het hulpproces stopte (code -9))",
     ),
     "second core, full disk": (
-        f"import wijkkaart.build as m\n{FULL_DISK}m.write_files = boom",
+        f"import wijkkaart.pipeline.build as m\n{FULL_DISK}m.write_files = boom",
         "wijkkaart: de stap 'bestanden schrijven' is mislukt (OSError: [Errno 28] No space left on device)",
     ),
     "pagefind": (
-        "import wijkkaart.search as m\n"
+        "import wijkkaart.render.search as m\n"
         "def boom(*args):\n    raise RuntimeError('Pagefind: Error: kapot')\n"
         "m.build_search_index = boom",
         "wijkkaart: de stap 'zoekindex (Pagefind)' is mislukt (RuntimeError: Pagefind: Error: kapot)",
@@ -109,7 +109,7 @@ def test_a_failing_step_leaves_the_old_site(tmp_path: Path, old_site: Path, faul
 def test_a_warning_in_strict_mode_leaves_the_old_site(tmp_path: Path, old_site: Path) -> None:
     """mkdocs stops a strict build for a warning after the last plugin: the new site is not put in place."""
     warn = (
-        "import logging, wijkkaart.plugin as m\nrender = m._as_it_is\n"
+        "import logging, wijkkaart.adapters.plugin as m\nrender = m._as_it_is\n"
         "def warned(*args):\n    logging.getLogger('mkdocs.plugins.x').warning('let op')\n    render(*args)\n"
         "m._as_it_is = warned"
     )

@@ -6,11 +6,11 @@ import json
 import re
 from pathlib import Path
 
-from wijkkaart.finder import card_data, finder_files
-from wijkkaart.pages import Renderer
-from wijkkaart.search import search_records
-from wijkkaart.timetable import compact, holidays
-from wijkkaart.validate import build_catalog
+from wijkkaart.records.validate import build_catalog
+from wijkkaart.render.finder import card_data, finder_files
+from wijkkaart.render.pages import Renderer
+from wijkkaart.render.search import search_records
+from wijkkaart.schedule.browser import compact, holidays
 
 from .helpers import TODAY, example_copy, settings_for, site_copy
 

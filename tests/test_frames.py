@@ -18,8 +18,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from wijkkaart import frames
-from wijkkaart.frames import TEMPLATE, TESTED_THEMES, Frames, untested
+from wijkkaart.adapters import frames
+from wijkkaart.adapters.frames import TEMPLATE, TESTED_THEMES, Frames, untested
 
 from .helpers import REPO, build_example
 
@@ -232,8 +232,12 @@ def _build(out: Path, frames: bool) -> str:
     tested with, the theme renders every page); its log."""
     # scripts/test_frames_versions.sh runs this with versions not yet listed as tested
     version = os.environ.get("WIJKKAART_TEST_MATERIAL", "") if frames else "0.0.0"
-    switch = f"wijkkaart.frames.TESTED_THEMES['material'] = ('mkdocs-material', ('{version}',)); " if version else ""
-    return build_example(out, f"import wijkkaart.frames; {switch}")
+    switch = (
+        f"wijkkaart.adapters.frames.TESTED_THEMES['material'] = ('mkdocs-material', ('{version}',)); "
+        if version
+        else ""
+    )
+    return build_example(out, f"import wijkkaart.adapters.frames; {switch}")
 
 
 def _files(site: Path) -> dict[str, bytes]:

@@ -22,14 +22,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wijkkaart.build import build_site
 from wijkkaart.exports.hsds import hsds_files
 from wijkkaart.exports.ical import ical_files
-from wijkkaart.finder import finder_files
-from wijkkaart.model import Organisation, Wijk
-from wijkkaart.pages import Renderer
-from wijkkaart.problems import DataError, Problem
-from wijkkaart.validate import build_catalog, read_record
+from wijkkaart.pipeline.build import build_site
+from wijkkaart.records.model import Organisation, Wijk
+from wijkkaart.records.problems import DataError, Problem
+from wijkkaart.records.validate import build_catalog, read_record
+from wijkkaart.render.finder import finder_files
+from wijkkaart.render.pages import Renderer
 
 from .helpers import VALID, report, settings_for
 

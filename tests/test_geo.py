@@ -14,14 +14,14 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from wijkkaart.build import build_site
-from wijkkaart.catalog import Catalog
-from wijkkaart.geo import GAP_WIDTH_M, MAX_BOUNDARY_BYTES, SNAP_M, Geo, _clean, build_geo
-from wijkkaart.geodata import PDOK_ITEMS, download, find_polygons
-from wijkkaart.problems import render
-from wijkkaart.settings import read_settings
-from wijkkaart.urls import MAP_DOCUMENT
-from wijkkaart.validate import build_catalog
+from wijkkaart.geo.boundaries import GAP_WIDTH_M, MAX_BOUNDARY_BYTES, SNAP_M, Geo, _clean, build_geo
+from wijkkaart.geo.polygons import PDOK_ITEMS, download, find_polygons
+from wijkkaart.pipeline.build import build_site
+from wijkkaart.records.catalog import Catalog
+from wijkkaart.records.problems import render
+from wijkkaart.records.settings import read_settings
+from wijkkaart.records.validate import build_catalog
+from wijkkaart.render.urls import MAP_DOCUMENT
 
 from .helpers import DATA, GEO, REPO, settings_for, site_copy
 

@@ -13,12 +13,12 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from wijkkaart import geodata
-from wijkkaart.build import build_site
-from wijkkaart.cli import main
-from wijkkaart.geodata import DownloadError, download, find_polygons
-from wijkkaart.pc4 import SHIPPED_VINTAGE, register_for
-from wijkkaart.validate import build_catalog
+from wijkkaart.adapters.cli import main
+from wijkkaart.geo import polygons as geodata
+from wijkkaart.geo.polygons import DownloadError, download, find_polygons
+from wijkkaart.geo.register import SHIPPED_VINTAGE, register_for
+from wijkkaart.pipeline.build import build_site
+from wijkkaart.records.validate import build_catalog
 
 from .helpers import DATA, settings_for, site_copy
 

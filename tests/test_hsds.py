@@ -13,9 +13,9 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from wijkkaart.exports.hsds import hsds_files, uid
-from wijkkaart.geo import build_geo
-from wijkkaart.settings import read_settings
-from wijkkaart.validate import build_catalog
+from wijkkaart.geo.boundaries import build_geo
+from wijkkaart.records.settings import read_settings
+from wijkkaart.records.validate import build_catalog
 
 from .helpers import GEO, REPO, TODAY, report
 

@@ -11,11 +11,11 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from wijkkaart.catalog import Catalog, ServiceEntry
 from wijkkaart.exports.ical import ical_files, service_ics_path
-from wijkkaart.settings import Settings, read_settings
-from wijkkaart.timetable import AMSTERDAM
-from wijkkaart.validate import build_catalog
+from wijkkaart.records.catalog import Catalog, ServiceEntry
+from wijkkaart.records.settings import Settings, read_settings
+from wijkkaart.records.validate import build_catalog
+from wijkkaart.schedule.browser import AMSTERDAM
 
 from .helpers import GEO, REPO, TODAY, report, settings_for, site_copy
 
@@ -129,7 +129,7 @@ def test_a_shared_property_serialises_as_one_made_for_its_event() -> None:
     from icalendar import Event
 
     from wijkkaart.exports.ical import _property
-    from wijkkaart.timetable import AMSTERDAM
+    from wijkkaart.schedule.browser import AMSTERDAM
 
     start = datetime(2026, 12, 1, 14, 0, tzinfo=AMSTERDAM)
     days = (start, datetime(2026, 12, 15, 14, 0, tzinfo=AMSTERDAM))

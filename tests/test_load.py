@@ -7,7 +7,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from wijkkaart.load import as_written, format_path, load_file, load_text
+from wijkkaart.records.load import as_written, format_path, load_file, load_text
 
 
 def test_lines_of_keys_and_items() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from wijkkaart.build import build_site
-from wijkkaart.network import wijk_network
-from wijkkaart.settings import read_settings
+from wijkkaart.pipeline.build import build_site
+from wijkkaart.records.settings import read_settings
+from wijkkaart.render.network import wijk_network
 
 from .helpers import GEO, REPO, TODAY
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from wijkkaart import __version__
-from wijkkaart.cli import main
+from wijkkaart.adapters.cli import main
 
 from .helpers import REPO
 
@@ -90,7 +90,7 @@ def test_a_new_site_passes_check_and_the_strict_build(one: Path, tmp_path: Path)
 
     root = Path(shutil.copytree(one, tmp_path / "site"))
     checked = subprocess.run(
-        [sys.executable, "-m", "wijkkaart.cli", "check"], cwd=root, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "wijkkaart.adapters.cli", "check"], cwd=root, capture_output=True, text=True, check=False
     )
     assert (checked.returncode, checked.stdout) == (0, "")
     assert checked.stderr == "wijkkaart check: 1 organisatie, 1 wijk, 0 fouten en 0 waarschuwingen.\n"
@@ -166,7 +166,7 @@ def test_den_haag_starts_with_its_cbs_wijken(tmp_path: Path, capsys: pytest.Capt
     """'Den Haag' is the woonplaats that is the whole gemeente 's-Gravenhage; the package knows its CBS wijken."""
     root = tmp_path / "dh"
     assert init(root, "Den Haag") == 0
-    with (REPO / "wijkkaart" / "data" / "wijken_cbs.csv").open(encoding="utf-8") as handle:
+    with (REPO / "wijkkaart" / "geo" / "cbs" / "wijken_cbs.csv").open(encoding="utf-8") as handle:
         cbs = {row["code"]: row for row in csv.DictReader(handle) if row["gemeente"] == "'s-Gravenhage"}
     wijken = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((root / "wijken").iterdir())]
     assert len(wijken) == len(cbs) == 44

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from wijkkaart import fields
-from wijkkaart.build import build_site
-from wijkkaart.text import without_example_label
-from wijkkaart.urls import EARLY_SCRIPT, MAP_DOCUMENT, Links, page_url
+from wijkkaart.pipeline.build import build_site
+from wijkkaart.records import fields
+from wijkkaart.render.text import without_example_label
+from wijkkaart.render.urls import EARLY_SCRIPT, MAP_DOCUMENT, Links, page_url
 
 from .helpers import DATA, REPO, example_copy, settings_for, site_copy
 
@@ -109,7 +109,7 @@ def test_markdown_passes_every_generated_page_through_unchanged(root: Path) -> N
 
 def test_a_large_theme_leads_to_the_wijk_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Beyond THEME_CARDS entries a theme page lists wijken with counts, not thousands of cards."""
-    from wijkkaart import pages
+    from wijkkaart.render import pages
 
     monkeypatch.setattr(pages, "THEME_CARDS", 1)
     site = build_site(settings_for(REPO), with_maps=False)
@@ -163,7 +163,7 @@ def test_te_controleren_says_whom_to_call_and_the_a_to_z_list_holds_every_organi
 def test_organisations_a_to_z_by_their_first_letter() -> None:
     from types import SimpleNamespace
 
-    from wijkkaart.pages import by_letter
+    from wijkkaart.render.pages import by_letter
 
     names = ["Zorg", "'s-Hertogenbosch Hulp", "Één loket", "123 Hulp", "eerste hulp", "Buurthuis"]
     orgs = [SimpleNamespace(name=n, slug=str(i)) for i, n in enumerate(names)]

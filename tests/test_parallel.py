@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from wijkkaart.build import PARALLEL_STEP, Asset, build_site, publish, staged, write_files
-from wijkkaart.geo import geometry_cached
-from wijkkaart.parallel import Background
-from wijkkaart.steps import StepFailed, step
-from wijkkaart.validate import build_catalog
+from wijkkaart.geo.boundaries import geometry_cached
+from wijkkaart.pipeline.build import PARALLEL_STEP, Asset, build_site, publish, staged, write_files
+from wijkkaart.pipeline.parallel import Background
+from wijkkaart.pipeline.steps import StepFailed, step
+from wijkkaart.records.validate import build_catalog
 
 from .helpers import settings_for, site_copy
 

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 import shapely
 
-from wijkkaart.geodata import find_polygons
-from wijkkaart.pc4 import (
+from wijkkaart.geo.polygons import find_polygons
+from wijkkaart.geo.register import (
     POLYGONS_FILE,
     REGISTER_FILE,
     SHIPPED_VINTAGE,
@@ -20,11 +20,11 @@ from wijkkaart.pc4 import (
     read_register,
     register_for,
 )
-from wijkkaart.settings import Settings
+from wijkkaart.records.settings import Settings
 
 from .helpers import GEO
 
-PACKAGE_DATA = Path(__file__).resolve().parents[1] / "wijkkaart" / "data"
+PACKAGE_DATA = Path(__file__).resolve().parents[1] / "wijkkaart" / "geo" / "cbs"
 NO_GEOMETRY = {"4196", "5028"}  # no polygon in CBS PC4 2020 as converted in ../shared/geo (see SOURCES.md)
 
 
@@ -87,6 +87,6 @@ def test_cbs_wijk_names_are_shipped_for_den_haag_only() -> None:
 def test_the_data_files_are_package_data(name: str) -> None:
     import tomllib
 
-    patterns = tomllib.loads((PACKAGE_DATA.parents[1] / "pyproject.toml").read_text())["tool"]["setuptools"]
+    patterns = tomllib.loads((PACKAGE_DATA.parents[2] / "pyproject.toml").read_text())["tool"]["setuptools"]
     assert any(Path(name).match(p) for p in patterns["package-data"]["*"])
     assert (PACKAGE_DATA / name).is_file()

@@ -16,7 +16,7 @@ from mkdocs.structure import pages
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from wijkkaart.plugin import WijkkaartPlugin
+from wijkkaart.adapters.plugin import WijkkaartPlugin
 
 from .helpers import REPO, VALID
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from wijkkaart.schedule import DaySelector, Piece, ScheduleError, parse
+from wijkkaart.schedule.parse import DaySelector, Piece, ScheduleError, parse
 
 WORDING = [
     ("Fr 09:00-10:30", "elke vrijdag 9.00–10.30 uur"),

@@ -31,15 +31,15 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from wijkkaart.catalog import OrgEntry, ServiceEntry
 from wijkkaart.exports import ical
 from wijkkaart.exports.hsds import schedules
 from wijkkaart.exports.ical import service_feed
-from wijkkaart.load import Document
-from wijkkaart.model import Organisation
-from wijkkaart.schedule import DAY_NAMES, ScheduleError, parse
-from wijkkaart.settings import Settings
-from wijkkaart.timetable import availability, compact, holidays
+from wijkkaart.records.catalog import OrgEntry, ServiceEntry
+from wijkkaart.records.load import Document
+from wijkkaart.records.model import Organisation
+from wijkkaart.records.settings import Settings
+from wijkkaart.schedule.browser import availability, compact, holidays
+from wijkkaart.schedule.parse import DAY_NAMES, ScheduleError, parse
 
 from .helpers import REPO, TODAY, report
 

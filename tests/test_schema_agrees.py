@@ -10,11 +10,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from wijkkaart.load import load_bytes
-from wijkkaart.model import Organisation, Taxonomy, Wijk
-from wijkkaart.problems import Problem
-from wijkkaart.schema import SCHEMAS, schema_for
-from wijkkaart.validate import read_record
+from wijkkaart.records.load import load_bytes
+from wijkkaart.records.model import Organisation, Taxonomy, Wijk
+from wijkkaart.records.problems import Problem
+from wijkkaart.records.schema import SCHEMAS, schema_for
+from wijkkaart.records.validate import read_record
 
 from .helpers import ACCEPTED, DATA, INVALID, REPO, report
 

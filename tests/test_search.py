@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from wijkkaart.build import build_site
-from wijkkaart.search import build_search_index, search_records
+from wijkkaart.pipeline.build import build_site
+from wijkkaart.render.search import build_search_index, search_records
 
 from .helpers import example_copy, settings_for, site_copy
 
@@ -110,7 +110,7 @@ def test_leaving_out_the_marked_parts_changes_nothing_pagefind_indexes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The ``zoek:uit`` marks only cut what ``data-pagefind-ignore`` leaves out anyway."""
-    from wijkkaart import search
+    from wijkkaart.render import search
 
     site = build_site(settings_for(example_copy(tmp_path)), with_maps=False)
     records = search_records(site.catalog)

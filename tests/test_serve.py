@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from wijkkaart.csp import policy
+from wijkkaart.render.csp import policy
 
 from .helpers import example_copy
 
@@ -143,7 +143,7 @@ def test_serve_keeps_the_last_good_site_on_bad_data(tmp_path: Path) -> None:
 # A step that fails for data that checks out: here, when an organisation's description says KAPOT.
 LATE_FAULTS = {
     "agenda (iCal)": "import wijkkaart.exports.ical as m\nmade = m.ical_files\n",
-    "zoekindex (Pagefind)": "import wijkkaart.search as m\nmade = m.build_search_index\n",
+    "zoekindex (Pagefind)": "import wijkkaart.render.search as m\nmade = m.build_search_index\n",
 }
 FAILING = (
     "def failing(*args):\n"

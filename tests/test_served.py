@@ -18,14 +18,14 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from wijkkaart.build import Site, build_site
-from wijkkaart.catalog import Catalog
 from wijkkaart.exports.ical import NAMESPACE, wijk_ics_path
-from wijkkaart.finder import finder_index
-from wijkkaart.pc4 import REGISTER_FILE, packaged
-from wijkkaart.problems import Severity, render
-from wijkkaart.urls import wijk_src
-from wijkkaart.validate import build_catalog
+from wijkkaart.geo.register import REGISTER_FILE, packaged
+from wijkkaart.pipeline.build import Site, build_site
+from wijkkaart.records.catalog import Catalog
+from wijkkaart.records.problems import Severity, render
+from wijkkaart.records.validate import build_catalog
+from wijkkaart.render.finder import finder_index
+from wijkkaart.render.urls import wijk_src
 
 from .helpers import DATA, example_copy, settings_for, site_copy
 

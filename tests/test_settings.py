@@ -12,8 +12,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wijkkaart.problems import render
-from wijkkaart.settings import DEFAULTS, Settings, read_settings
+from wijkkaart.records.problems import render
+from wijkkaart.records.settings import DEFAULTS, Settings, read_settings
 
 from .helpers import site_copy
 
@@ -52,7 +52,7 @@ def _by_the_build(root: Path) -> Settings:
 
 def test_an_inherited_configuration_is_read_as_mkdocs_reads_it(tmp_path: Path) -> None:
     root = site_copy(tmp_path)
-    (root / "docs").mkdir()
+    (root / "docs").mkdir(exist_ok=True)
     (root / "basis.yml").write_text(
         "site_name: Basis\ntheme:\n  name: material\n" + PLUGIN + "      gemeente: Den Haag\n      stale_months: 3\n",
         encoding="utf-8",
@@ -69,7 +69,7 @@ def test_check_and_build_read_the_same_settings(name: str, tmp_path: Path, monke
     monkeypatch.setenv("WIJKKAART_TEST_MAANDEN", "6")
     monkeypatch.delenv("WIJKKAART_TEST_ONBEKEND", raising=False)
     root = site_copy(tmp_path)
-    (root / "docs").mkdir()
+    (root / "docs").mkdir(exist_ok=True)
     (root / "mkdocs.yml").write_text("site_name: Test\ntheme:\n  name: material\n" + CONFIGS[name], encoding="utf-8")
     check, build = read_settings(root), _by_the_build(root)
     ignore = {"today", "problems"}

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from wijkkaart import swap as swapping
-from wijkkaart.swap import Swap
+from wijkkaart.pipeline import swap as swapping
+from wijkkaart.pipeline.swap import Swap
 
 
 def _tree(root: Path) -> dict[str, bytes]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from wijkkaart.timetable import utc_offsets
+from wijkkaart.schedule.browser import utc_offsets
 
 
 def _moment(ms: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 
-from wijkkaart.urls import Links, relative
+from wijkkaart.render.urls import Links, relative
 
 PATHS = ["", "wijken/", "wijken/a/", "wijken/a/print/", "wijken/ab/", "organisaties/a/", "themas/", "a/b/c/", "a/"]
 

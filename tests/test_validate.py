@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from wijkkaart import validate
-from wijkkaart.parallel import Background
-from wijkkaart.problems import Problem, errors, render
-from wijkkaart.validate import SHARED_FROM, build_catalog
+from wijkkaart.pipeline.parallel import Background
+from wijkkaart.records import validate
+from wijkkaart.records.problems import Problem, errors, render
+from wijkkaart.records.validate import SHARED_FROM, build_catalog
 
 from .helpers import ACCEPTED, INVALID, VALID, report, settings_for, site_copy
 
@@ -181,7 +181,7 @@ WARNING_CASES = ["location-outside-site", "hidden-file", "setting-unknown-key", 
 def test_check_reports_what_the_build_reports(case: str | None, tmp_path: Path) -> None:
     """Everything the build reports, ``wijkkaart check`` reports too; only a location far from its own postcode
     needs the polygons, which the check does not load."""
-    from wijkkaart.build import build_site
+    from wijkkaart.pipeline.build import build_site
 
     root = site_copy(tmp_path, INVALID / case if case else None)
     org = root / "orgs" / "buurthuis.yaml"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from wijkkaart import fields
+from wijkkaart.records import fields
 
 from ..helpers import DATA, GEO, report, serve_dir
 from ..test_pages import unsafe_parts

@@ -108,7 +108,7 @@ def test_a_search_without_signal_says_so_and_what_still_works(browser: Browser, 
 def test_a_new_build_gets_a_new_cache(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import re
 
-    from wijkkaart.build import build_site
+    from wijkkaart.pipeline.build import build_site
 
     from ..helpers import settings_for, site_copy
 

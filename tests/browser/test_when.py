@@ -13,8 +13,8 @@ import opening_hours
 import pytest
 from playwright.sync_api import Page
 
-from wijkkaart.schedule import parse
-from wijkkaart.timetable import AMSTERDAM, compact_rules, holidays, utc_offsets
+from wijkkaart.schedule.browser import AMSTERDAM, compact_rules, holidays, utc_offsets
+from wijkkaart.schedule.parse import parse
 
 from ..helpers import report
 

@@ -13,14 +13,14 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from ..catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
-from ..geo import Geo, dumps
-from ..model import Location, Theme
-from ..recurrence import recurrences
-from ..settings import Settings
-from ..text import dutch_list, languages
-from ..timetable import availability
-from ..urls import org_src, page_url, wijk_src
+from ..geo.boundaries import Geo, dumps
+from ..records.catalog import Catalog, OrgEntry, ServiceEntry, WijkEntry
+from ..records.model import Location, Theme
+from ..records.settings import Settings
+from ..render.text import dutch_list, languages
+from ..render.urls import org_src, page_url, wijk_src
+from ..schedule.browser import availability
+from ..schedule.recurrence import recurrences
 
 NAMESPACE = uuid.UUID("3f0d5d84-7a4c-4b0e-9a53-77696a6b6b61")
 FOLDER = "open-data/hsds"
@@ -282,7 +282,7 @@ class HsdsExport:
 
 
 def schedules(entry: ServiceEntry, sid: str, today: date) -> list[dict[str, Any]]:
-    """One HSDS schedule per piece of the schedule and time span (recurrence.py): exact after overrides."""
+    """One HSDS schedule per piece of the schedule and time span (schedule/recurrence.py): exact after overrides."""
     when = availability(entry)
     if when is None:
         return []

@@ -1,6 +1,6 @@
 """iCalendar feeds: one .ics per spreekuur/activity and one per wijk, in Europe/Amsterdam with VTIMEZONE.
 
-One VEVENT per piece of the schedule and time span (recurrence.py), so the RRULE says exactly the days of
+One VEVENT per piece of the schedule and time span (schedule/recurrence.py), so the RRULE says exactly the days of
 that piece after every override: weekdays (WEEKLY), nth weekdays (MONTHLY;BYDAY=1TU,3TU) or ISO weeks
 (YEARLY;BYWEEKNO). EXDATE carries the public holidays (with "PH off") as far as they are known. The
 events start after validity begins and after a closure with an end date; a closure without one makes
@@ -16,11 +16,11 @@ from typing import Any
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur, vText
 
-from ..catalog import Catalog, ServiceEntry, WijkEntry
-from ..recurrence import Availability, Recurrence, recurrences
-from ..settings import Settings
-from ..timetable import AMSTERDAM, availability, holidays
-from ..urls import org_src, page_url
+from ..records.catalog import Catalog, ServiceEntry, WijkEntry
+from ..records.settings import Settings
+from ..render.urls import org_src, page_url
+from ..schedule.browser import AMSTERDAM, availability, holidays
+from ..schedule.recurrence import Availability, Recurrence, recurrences
 
 NAMESPACE = uuid.UUID("7b0e5c0e-8f2a-4c53-9d0b-77696a6b6b61")
 
@@ -157,7 +157,7 @@ def _rrule(rule: Recurrence, until: date | None) -> vRecur:
 
 
 def _excluded(when: Availability, rule: Recurrence, first: date, days: set[str]) -> list[date]:
-    """Public holidays (PH off) the rule would include, as far as they are known (timetable.holidays)."""
+    """Public holidays (PH off) the rule would include, as far as they are known (schedule.browser.holidays)."""
     if not when.schedule.holidays_off:
         return []
     candidates = (date.fromisoformat(day) for day in days)

@@ -1,5 +1,5 @@
 // When is a spreekuur or activity next on, and is it open now? Europe/Amsterdam wall-clock time, from
-// compact rules made at build time (see wijkkaart/timetable.py), so a page stays right for a year.
+// compact rules made at build time (see wijkkaart/schedule/browser.py), so a page stays right for a year.
 
 const DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -75,7 +75,7 @@ function isoWeek({ y, m, d }) {
   return 1 + Math.round(((t - firstThursday) / 86400000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
 }
 
-// A piece of a schedule (wijkkaart/schedule.py): days as [weekday, n] (n 0: every such weekday, 1-5: the
+// A piece of a schedule (wijkkaart/schedule/parse.py): days as [weekday, n] (n 0: every such weekday, 1-5: the
 // nth of the month, -1 to -5: counted from the end), ISO weeks ([] = every week) and times. Overrides are resolved at build
 // time: no day is in two pieces.
 function pieceHolds(piece, day) {

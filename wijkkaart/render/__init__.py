@@ -1,0 +1,1 @@
+"""What the site shows: pages, cards, finder data, search records, maps, addresses, CSP and offline files."""

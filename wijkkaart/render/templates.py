@@ -1,0 +1,87 @@
+"""The jinja environment every page, card, banner and script template is rendered in: the site's own
+templates before the package's, autoescaping, the text filters and the template globals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+from markupsafe import Markup
+
+from ..records.catalog import group_by_theme
+from ..records.settings import Settings
+from . import text
+from .text import dutch_list
+from .urls import EARLY_SCRIPT
+
+if TYPE_CHECKING:
+    from ..records.catalog import Catalog
+    from ..records.served import Reach
+
+PACKAGE_TEMPLATES = Path(__file__).parents[1] / "templates"
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory between builds (``mkdocs serve``, tests, fuzzing): each build makes its
+    own environment, but a template whose source is unchanged (same checksum) is not compiled again."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
+def template_environment(settings: Settings | None) -> jinja2.Environment:
+    """The page templates (with the site's overrides when ``settings`` is given), their filters and globals."""
+    loaders: list[jinja2.BaseLoader] = []
+    site_templates = settings.path(settings.templates_dir) if settings else None
+    if site_templates is not None and site_templates.is_dir():
+        loaders.append(jinja2.FileSystemLoader(site_templates))
+    loaders.append(jinja2.FileSystemLoader(PACKAGE_TEMPLATES))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        auto_reload=False,  # templates do not change during a build; checking costs a stat per render
+        bytecode_cache=_COMPILED,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        markdown=lambda s: Markup(text.render_markdown(s)),
+        dutch_date=text.dutch_date,
+        meta_text=text.meta_text,
+        languages=text.languages,
+        phone=text.national_phone,
+        dutch_list=dutch_list,
+        unlabelled=text.without_example_label,
+    )
+    env.globals.update(group_by_theme=group_by_theme, whole_area=whole_area, early_script=EARLY_SCRIPT)
+    return env
+
+
+def whole_area(catalog: Catalog, reach: Reach) -> str:
+    """The whole gemeenten or region a service is for, in words ("" when it names only wijken or PC4s)."""
+    served = catalog.served
+    site = list(served.gemeenten)
+    parts = []
+    if reach.regio:
+        names = dutch_list([served.display(g) for g in site])
+        parts.append(f"iedereen in de regio ({names})" if len(site) > 1 else "iedereen in de gemeente")
+    gemeenten = [g for g in reach.gemeenten if not (reach.regio and g in site)]
+    if gemeenten == site and len(site) == 1:
+        parts.append("iedereen in de gemeente")
+    elif gemeenten:
+        names = dutch_list([served.display(g) for g in gemeenten])
+        parts.append(f"iedereen in de gemeente{'n' if len(gemeenten) > 1 else ''} {names}")
+    return " en ".join(parts)

@@ -1,0 +1,1 @@
+"""Starting a site (``wijkkaart init``) and a record in it (``wijkkaart new``)."""

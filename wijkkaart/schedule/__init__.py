@@ -1,0 +1,1 @@
+"""Schedules: opening_hours parsed and resolved once, said in Dutch, as browser rules and as recurrences."""
