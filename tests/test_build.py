@@ -110,3 +110,13 @@ def test_a_file_the_second_core_did_not_make_fails_the_build(
     assert "wijkkaart: 1 bestanden ontbreken, bv. agenda/nergens.ics." in caplog.messages
     assert sorted(p.name for p in tmp_path.iterdir()) == ["example"]  # no site, and nothing half made beside it
     assert config.site_dir == str(out)
+
+
+def test_the_finder_script_is_read_before_the_theme_stylesheets_are_in(built_site: Path) -> None:
+    """A browser reads no further than an inline script until the stylesheets above it are in: material's
+    helpers come before its stylesheets, its content tabs' script after the finder's script (one file)."""
+    page = (built_site / "wijken" / "moerwijk" / "index.html").read_text(encoding="utf-8")
+    helpers, stylesheet = page.find("<script>__md_scope="), page.find('<link rel="stylesheet"')
+    finder, tabs = page.find('src="../../assets/wijkkaart/js/wijkkaart.js"'), page.find("<script>var target=")
+    assert 0 < helpers < stylesheet < finder < tabs < page.find("</body>")
+    assert page.count("<script") - page.count("<script>") - page.count('type="application/json"') == 2
