@@ -75,14 +75,19 @@ def _build(root: Path, *options: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_a_short_mkdocs_yml_gives_a_whole_site(tmp_path: Path) -> None:
-    """Without nav, not_in_nav or font: the menu holds the start, wijken and thema's pages only, and no page
+    """Without nav, not_in_nav or font: the menu holds the start, wijken, thema's and A–Z pages only, and no page
     asks Google for fonts."""
     root = _minimal_site(tmp_path, "site_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n")
     built = _build(root, "--strict")
     assert built.returncode == 0, built.stderr
     assert "not included in the" not in built.stderr
     page = (root / "site" / "wijken" / "noord" / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<a href="([^"]*)" class="md-nav__link', page) == ["../..", "../../themas/", "../"]
+    assert re.findall(r'<a href="([^"]*)" class="md-nav__link', page) == [
+        "../..",
+        "../../organisaties/",
+        "../../themas/",
+        "../",
+    ]
     assert [p for p in (root / "site").rglob("*.html") if "fonts.g" in p.read_text(encoding="utf-8")] == []
 
 

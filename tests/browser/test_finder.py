@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -42,6 +44,18 @@ def test_postcode_outside_the_gemeente_and_malformed(phone: Page, site_url: str)
     expect(phone.locator("[data-wk-message]")).to_have_text(
         "Dit is geen postcode. Typ vier cijfers en eventueel twee letters, bijvoorbeeld 2511 AB."
     )
+
+
+def test_a_postcode_with_nothing_to_show_has_no_filters(phone: Page, site_url: str) -> None:
+    """Not "0 van 0 te zien": where a postcode has nothing, there is nothing to filter and no filters."""
+    phone.goto(site_url + "/")
+    filters = phone.locator("[data-wk-filter-scope]:has(form[data-wk-postcode]) form[data-wk-filters]")
+    lookup(phone, "2533 AB")
+    expect(filters.locator("[data-wk-count]")).to_have_text(re.compile(r"^\d+ van \d+ te zien$"))
+    expect(filters).to_be_visible()
+    lookup(phone, "9999 ZZ")
+    expect(phone.locator("[data-wk-message]")).to_contain_text("Deze sociale kaart heeft daar geen aanbod.")
+    expect(filters).to_be_hidden()
 
 
 def test_postcode_in_the_gemeente_but_in_no_wijk_shows_citywide(phone: Page, site_url: str) -> None:

@@ -149,7 +149,8 @@ def test_a_wijk_saved_before_its_map_came_on_screen_has_its_map_offline(browser:
 
 def test_the_worker_downloads_nothing_twice(browser: Browser, built_site: Path) -> None:
     """A first visit with the worker asks the host for each file once (the worker keeps them from the
-    browser's cache), and a next page asks for its HTML and nothing it had (only the offline page is new)."""
+    browser's cache), the finder's script as one file, and a next page asks for its HTML and nothing it had
+    (only the offline page is new)."""
     server, base, asked = serve_counting(built_site)
     # No request routing: Playwright's routing turns the browser's HTTP cache off. Tiles fail by name.
     context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
@@ -159,11 +160,68 @@ def test_the_worker_downloads_nothing_twice(browser: Browser, built_site: Path) 
     kept = "caches.keys().then(k => k.length ? caches.open(k[0]).then(c => c.keys()) : []).then(r => r.length)"
     page.wait_for_function(f"{kept}.then(n => n >= {len(set(asked)) - 1})")  # all but sw.js itself
     assert sorted(asked) == sorted(set(asked)), "a file was downloaded twice"
-    assert any(path.endswith("finder.js") for path in asked) and any(path.endswith(".css") for path in asked)
+    assert any(path.endswith(".css") for path in asked)
+    # The finder's modules come as one file (a round trip each would cost a slow line about a second), and the
+    # home page's early script for the typed postcode's lists as another.
+    scripts = sorted(path for path in asked if path.startswith("/assets/wijkkaart/js/"))
+    assert scripts == ["/assets/wijkkaart/js/wijkkaart-early.js", "/assets/wijkkaart/js/wijkkaart.js"]
     asked.clear()
     page.goto(base + "/organisaties/wijkz/")
     page.wait_for_load_state("networkidle")
     # The browser's own request for the site's icon never passes a worker: the host's cache lifetime decides.
     assert sorted(p for p in asked if not p.endswith("favicon.png")) == ["/offline/", "/organisaties/wijkz/"]
+    context.close()
+    server.shutdown()
+
+
+# Notes when the finder listens to the postcode form (before then, Enter would send the form to the host).
+LISTENING = """const listen = EventTarget.prototype.addEventListener;
+EventTarget.prototype.addEventListener = function (type, ...rest) {
+  if (type === "submit" && this.matches?.("[data-wk-postcode]")) window.__wkListening = true;
+  return listen.call(this, type, ...rest);
+};"""
+
+
+def test_a_postcode_typed_before_the_finder_is_in_is_looked_up_with_one_download(
+    browser: Browser, built_site: Path
+) -> None:
+    """On a slow line (each answer 300 ms late) the postcode is typed as soon as the box is there: the home page's
+    early script asks for its lists, and the finder, arriving later, takes them from it (each file asked once,
+    whatever the host says about caching: this server says nothing)."""
+    server, base, asked = serve_counting(built_site)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    context.add_init_script(LISTENING)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    slow = {"offline": False, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1}
+    cdp.send("Network.emulateNetworkConditions", slow)
+    page.goto(base + "/", wait_until="commit")
+    page.locator("#wk-postcode").fill("2533 AB")
+    page.wait_for_function("() => window.__wkListening === true")  # the finder's, not the host's, answer to Enter
+    page.locator("#wk-postcode").press("Enter")
+    expect(page.locator("[data-wk-message]")).to_contain_text("Postcode 2533 hoort bij Moerwijk.")
+    lists = sorted(path for path in asked if path.startswith("/zoek/"))
+    assert lists == ["/zoek/gemeente/s-gravenhage.json", "/zoek/index.json", "/zoek/wijk/moerwijk.json"]
+    assert "/assets/wijkkaart/js/wijkkaart-early.js" in asked
+    context.close()
+    server.shutdown()
+
+
+def test_a_wijk_page_with_its_map_downloads_nothing_twice(browser: Browser, built_site: Path) -> None:
+    """The map's document is kept apart by the browser (a frame's): the page does not hand it to the worker,
+    which would download it again, on a first visit with the worker."""
+    server, base, asked = serve_counting(built_site)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
+    page = context.new_page()
+    page.goto(base + "/wijken/moerwijk/")
+    page.locator("iframe.wk-map__frame").scroll_into_view_if_needed()
+    expect(page.frame_locator("iframe.wk-map__frame").locator("path.leaflet-interactive")).to_have_count(1)
+    page.evaluate("navigator.serviceWorker.ready")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    page.wait_for_load_state("networkidle")
+    assert "/assets/wijkkaart/kaart.html" in asked
+    assert sorted(asked) == sorted(set(asked)), "a file was downloaded twice"
     context.close()
     server.shutdown()

@@ -50,7 +50,7 @@ def test_the_second_cores_files_are_moved_into_the_site(built_site: Path) -> Non
 def test_generated_pages_stay_out_of_the_nav(built_site: Path) -> None:
     page = (built_site / "wijken" / "schilderswijk" / "index.html").read_text(encoding="utf-8")
     nav_links = re.findall(r'<a href="([^"]*)" class="md-nav__link', page)
-    assert nav_links == ["../..", "../", "../../themas/", "../../over/", "../../bijdragen/"]
+    assert nav_links == ["../..", "../", "../../themas/", "../../organisaties/", "../../over/", "../../bijdragen/"]
 
 
 def test_the_example_builds_strict_with_nothing_beside_it(tmp_path: Path) -> None:
@@ -111,3 +111,13 @@ def test_a_file_the_second_core_did_not_make_fails_the_build(
     assert logged_warnings.take() == ["wijkkaart: 1 bestanden ontbreken, bv. agenda/nergens.ics."]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["example"]  # no site, and nothing half made beside it
     assert config.site_dir == str(out)
+
+
+def test_the_finder_script_is_read_before_the_theme_stylesheets_are_in(built_site: Path) -> None:
+    """A browser reads no further than an inline script until the stylesheets above it are in: material's
+    helpers come before its stylesheets, its content tabs' script after the finder's script (one file)."""
+    page = (built_site / "wijken" / "moerwijk" / "index.html").read_text(encoding="utf-8")
+    helpers, stylesheet = page.find("<script>__md_scope="), page.find('<link rel="stylesheet"')
+    finder, tabs = page.find('src="../../assets/wijkkaart/js/wijkkaart.js"'), page.find("<script>var target=")
+    assert 0 < helpers < stylesheet < finder < tabs < page.find("</body>")
+    assert page.count("<script") - page.count("<script>") - page.count('type="application/json"') == 2

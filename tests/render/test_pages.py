@@ -12,7 +12,8 @@ import pytest
 
 from wijkkaart.pipeline.build import build_site
 from wijkkaart.records import fields
-from wijkkaart.render.urls import MAP_DOCUMENT, Links, page_url
+from wijkkaart.render.text import without_example_label
+from wijkkaart.render.urls import EARLY_SCRIPT, MAP_DOCUMENT, Links, page_url
 
 from ..helpers import DATA, REPO, example_copy, settings_for, site_copy
 
@@ -57,6 +58,8 @@ class _Unsafe(HTMLParser):
         own = dict(attrs)
         if tag == "script" and own.get("type") == "application/json" and own.get("id") in DATA_SCRIPTS:
             return  # data, never run
+        if tag == "script" and own.get("type") == "module" and own.get("src") == EARLY_SCRIPT:
+            return  # wijkkaart's own early script, after the home page's postcode box (a file of the site)
         map_frame = "src" not in own and MAP_FRAME.fullmatch(own.get("data-wk-map-src") or "")
         if tag in ("script", "img", "object") or (tag == "iframe" and not map_frame):
             self.found.append(tag)
@@ -201,8 +204,31 @@ def test_a_wijk_without_organisations_says_so(tmp_path: Path) -> None:
     (root / "wijken" / "laak.yaml").write_text("name: Laak\ngemeente: Den Haag\npc4: [2491]\n", encoding="utf-8")
     site = build_site(settings_for(root), with_maps=False)
     page = next(p.content for p in site.pages if p.src == "wijken/laak.md")
+    offer = page.split('id="aanbod"', 1)[1].split("</section>", 1)[0]
+    assert "Er staat nog niets voor deze wijk op de kaart." in offer and "data-wk-filters" not in offer  # no filters
     organisations = page.split('<h2 id="organisaties">Organisaties in deze wijk</h2>\n', 1)[1]
     assert organisations.startswith(
         "<p>Nog geen organisaties die in Laak werken. Weet je er een? Kijk op de pagina Bijdragen hoe je hem "
         "toevoegt.</p>\n</div>"
     )
+
+
+def test_the_list_for_the_whole_gemeente_on_a_wijk_page_is_a_count_and_folded(tmp_path: Path) -> None:
+    pages = {p.src: p.content for p in build_site(settings_for(site_copy(tmp_path))).pages}
+    part = pages["wijken/zuid.md"].split('id="hele-gemeente"', 1)[1].split("<section", 1)[0]
+    said = "Nog 1 spreekuur of activiteit is voor iedereen in de gemeente. Het is op een plek buiten Zuid."
+    assert said in part
+    folded = part.split('<details class="wk-fold">\n<summary>Toon de lijst (1)</summary>', 1)[1]
+    assert folded.split("</details>", 1)[0].count("<li>") == 1
+
+
+def test_the_example_label_is_shown_once() -> None:
+    assert without_example_label("Wijkcentrum (voorbeeld) ", example=True) == "Wijkcentrum"
+    assert without_example_label("Wijkcentrum (Voorbeeld)", example=True) == "Wijkcentrum"
+    assert without_example_label("Wijkcentrum (voorbeeld)", example=False) == "Wijkcentrum (voorbeeld)"
+    site = build_site(settings_for(REPO))  # the example names a location "Wijkcentrum (voorbeeld)"
+    org = next(p.content for p in site.pages if p.src == "organisaties/helpdesk-geldzaken.md")
+    assert 'Wijkcentrum <span class="wk-badge wk-badge--example"' in org
+    assert all("(voorbeeld)" not in p.content for p in site.pages), [
+        p.src for p in site.pages if "(voorbeeld)" in p.content
+    ]

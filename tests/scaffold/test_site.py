@@ -106,7 +106,7 @@ def test_a_new_site_passes_check_and_the_strict_build(one: Path, tmp_path: Path)
     assert '<html lang="nl"' in home
     assert "Voor vrijwilligers, maatjes en wijkteams in Heemskerk" in home
     nav = re.findall(r'<a href="([^"]*)" class="md-nav__link', home)
-    assert nav == [".", "wijken/", "themas/", "over/", "bijdragen/", "privacy/", "toegankelijkheid/"]
+    assert nav == [".", "wijken/", "themas/", "organisaties/", "over/", "bijdragen/", "privacy/", "toegankelijkheid/"]
 
 
 def test_a_site_emptied_of_its_examples_still_builds(one: Path, tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from ..pipeline.build import SCRIPT, STYLESHEET, Site, build_site, publish, staged
+from ..pipeline.build import STYLESHEET, Site, build_site, publish, staged
 from ..pipeline.parallel import Background
 from ..pipeline.steps import StepFailed, describe, step
 from ..pipeline.swap import Swap
@@ -39,7 +39,7 @@ from ..records.settings import DEFAULTS, Settings, site_url_problem
 from ..render.csp import KnownInline, allow_script, with_csp
 from ..render.offline import head_template
 from ..render.pages import render_problem_banner
-from ..render.urls import NAV_PAGES, PAGEFIND
+from ..render.urls import NAV_PAGES, PAGEFIND, SCRIPT
 from .frames import TEMPLATE as FRAME_TEMPLATE
 from .frames import Frames, untested
 
@@ -56,6 +56,11 @@ UNSAFE_IN_SCRIPT = re.compile(r"[\"'`\\<>\s]")
 UNCHANGED = "de vorige site is niet veranderd"
 THEME_SCRIPT = "assets/javascripts/bundle."  # Material's one script
 STYLESHEET_LINK = '<link rel="stylesheet"'
+# Material's inline scripts in <head> (helpers for its settings) and after the content (its content tabs).
+THEME_HELPERS = re.compile(r"<script>__md_scope=.*?</script>", re.DOTALL)
+THEME_TABS = re.compile(
+    r"(?:<script>var tabs=__md_get.*?</script>\s*)?<script>var target=document\.getElementById.*?</script>"
+)
 
 
 class _WrittenLater(File):
@@ -199,11 +204,11 @@ class WijkkaartPlugin(BasePlugin[WijkkaartConfig]):  # type: ignore[valid-type]
         if root not in self.heads:
             self.heads[root] = self.head.render(root=root)
             self.known.add_from(self.heads[root])
-        # Before the theme's stylesheets (and the inline script after them, which holds up the reading of the
-        # page until they are in): the finder's modules are fetched together with the styles.
+        # Before the theme's stylesheets: the finder's script is fetched together with the styles.
+        output, helpers = _theme_inline_scripts_aside(output)
         at = output.find(STYLESHEET_LINK)
         at = at if at >= 0 else output.find("</head>")
-        output = output[:at] + self.heads[root] + output[at:]
+        output = output[:at] + helpers + self.heads[root] + output[at:]
         return with_csp(_theme_script_later(_dutch_landmarks(output)), self.settings.tiles_url, self.known.texts)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -507,6 +512,21 @@ def _dutch_not_found(page: str, home: str) -> str:
         f' Ga naar de <a href="{html.escape(home)}">startpagina</a> en zoek daar op postcode, wijk of woord.</p>'
     )
     return _dutch_landmarks(page.replace(NOT_FOUND, dutch, 1))
+
+
+def _theme_inline_scripts_aside(page: str) -> tuple[str, str]:
+    """A browser reads no further than an inline script until the stylesheets above it are in (material's is
+    23 KB): the theme's helpers, which need no styles, are taken out (to go before the stylesheets), and the
+    script of its content tabs, which needs only the content, goes to the end of ``<body>``. The page is then
+    read up to the finder's script, which runs, while the stylesheets still load."""
+    helpers = THEME_HELPERS.search(page)
+    if helpers is not None:
+        page = page[: helpers.start()] + page[helpers.end() :]
+    tabs = THEME_TABS.search(page)
+    end = page.rfind("</body>")
+    if tabs is not None and end > tabs.end():
+        page = page[: tabs.start()] + page[tabs.end() : end] + tabs[0] + page[end:]
+    return page, helpers[0] if helpers is not None else ""
 
 
 def _theme_script_later(page: str) -> str:

@@ -22,12 +22,12 @@ from ..records.settings import Settings
 from ..records.validate import build_catalog
 from ..render import finder
 from ..render.pages import Page
-from ..render.urls import MANIFEST, SERVICE_WORKER, map_paths
+from ..render.urls import EARLY_SCRIPT, MANIFEST, SCRIPT, SERVICE_WORKER, map_paths
 from .parallel import Background
 from .steps import Asset, Core, Plan, Step, Work, plan, run_steps, step
 
 ASSETS = Path(__file__).parents[1] / "assets"
-SCRIPT = "assets/wijkkaart/js/finder.js"
+BUNDLES = {SCRIPT: "finder.js", EARLY_SCRIPT: "early.js"}  # site path: its entry module
 STYLESHEET = "assets/wijkkaart/css/wijkkaart.css"
 PARALLEL_STEP = "geometry, maps and open data (second core)"
 SECOND_CORE = "wijkgrenzen, kaarten, open data en agenda (tweede kern)"
@@ -64,12 +64,15 @@ def _agenda(work: Work) -> list[Asset]:
 def _browser(work: Work) -> list[Asset]:
     """The finder's scripts and styles, and the JSON it reads (each entry's card in it)."""
     work.cards = work.renderer.finder_cards()
+    from ..render.bundle import bundle
+
     assets = [Asset(path, file.read_bytes()) for path, file in _script_files()]
+    assets += [Asset(path, bundle(ASSETS / "js", entry).encode()) for path, entry in BUNDLES.items()]
     return assets + [Asset(path, content) for path, content in finder.finder_files(work.catalog, work.cards)]
 
 
 def _browser_paths(catalog: Catalog) -> list[str]:
-    return [path for path, _ in _script_files()] + finder.finder_paths(catalog)
+    return [path for path, _ in _script_files()] + list(BUNDLES) + finder.finder_paths(catalog)
 
 
 def _script_files() -> list[tuple[str, Path]]:

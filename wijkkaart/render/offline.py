@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -17,6 +16,7 @@ from .urls import (
     LIST_SRC,
     MANIFEST,
     MAP_FILES,
+    SCRIPT,
     browser_paths,
     map_data_path,
     org_src,
@@ -53,11 +53,10 @@ def manifest(settings: Settings) -> str:
 
 
 def head_template(settings: Settings) -> jinja2.Template:
-    """The end of every page's ``<head>`` (manifest link, the client's list page, the finder's modules,
+    """The end of every page's ``<head>`` (manifest link, the client's list page, the finder's script,
     what a browser without scripts leaves out),
     rendered with ``root``: the page's way back to the site root (e.g. ``../../``)."""
-    scripts = Path(__file__).parents[1] / "assets" / "js"
-    modules = [f"assets/wijkkaart/js/{p.name}" for p in sorted(scripts.glob("*.js"))]
+    modules = [SCRIPT]
     return template_environment(settings).get_template(
         "head.html",
         globals={

@@ -12,6 +12,7 @@ from ..records.catalog import group_by_theme
 from ..records.settings import Settings
 from . import facts, text
 from .text import dutch_list
+from .urls import EARLY_SCRIPT
 
 PACKAGE_TEMPLATES = Path(__file__).parents[1] / "templates"
 
@@ -58,7 +59,8 @@ def template_environment(settings: Settings | None) -> jinja2.Environment:
         languages=text.languages,
         phone=text.national_phone,
         dutch_list=dutch_list,
+        unlabelled=text.without_example_label,
     )
-    env.globals.update(group_by_theme=group_by_theme, whole_area=facts.whole_area)
+    env.globals.update(group_by_theme=group_by_theme, whole_area=facts.whole_area, early_script=EARLY_SCRIPT)
     env.globals.update(card_facts=facts.card_facts, filter_choices=facts.filter_choices)
     return env

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 
 import markdown as md
@@ -74,3 +75,11 @@ def meta_text(text: str) -> str:
     """A page title or description for the theme, which prints them without escaping (and unescapes
     ``<title>`` through ``striptags``): angle brackets become lookalikes, the rest is HTML-escaped once."""
     return html.escape(text.replace("<", "‹").replace(">", "›"), quote=True)
+
+
+_EXAMPLE_LABEL = re.compile(r"\s*\(voorbeeld\)\s*$", re.IGNORECASE)
+
+
+def without_example_label(name: str, example: bool) -> str:
+    """A name shown beside the "voorbeeld" label, without a "(voorbeeld)" of its own: the label says it once."""
+    return _EXAMPLE_LABEL.sub("", name) if example else name

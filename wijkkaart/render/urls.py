@@ -35,7 +35,8 @@ MAP_FILES = (
 
 
 ORGS_INDEX = "organisaties/index.md"  # every organisation, A to Z (linked from the home page)
-NAV_PAGES = frozenset({"index.md", "wijken/index.md", "themas/index.md"})  # the generated pages a menu may hold
+# The generated pages a menu may hold (a site without its own nav gets these; wijkkaart init writes them in).
+NAV_PAGES = frozenset({"index.md", "wijken/index.md", "themas/index.md", ORGS_INDEX})
 
 
 MAP_DATA = "kaart.json"  # a page's map data, beside the page
@@ -113,6 +114,10 @@ def wijk_src(slug: str) -> str:
 
 LIST_SRC = "lijstje.md"  # the client's list (kept in the browser; the page shows it, shares and prints it)
 LIST_STYLESHEET = "assets/wijkkaart/css/list.css"  # loaded by the list page only
+# The finder's modules in one file (every page), and the small one that asks for a typed postcode's lists at
+# once (the home page, after its postcode box): see ``bundle``.
+SCRIPT = "assets/wijkkaart/js/wijkkaart.js"
+EARLY_SCRIPT = "assets/wijkkaart/js/wijkkaart-early.js"
 
 
 def print_src(slug: str) -> str:

@@ -2,13 +2,12 @@
 
 let root = null;
 
-/** Absolute URL of the site's root, from mkdocs-material's config block (works under a subpath); read once. */
+/** Absolute URL of the site's root, from mkdocs-material's config block (works under a subpath); read once.
+ * Before that block is read (early.js, on the home page: the site's root), the page's own folder. */
 export function siteRoot() {
-  if (root === null) {
-    const config = document.getElementById("__config");
-    const base = config ? JSON.parse(config.textContent).base : ".";
-    root = new URL(`${base.replace(/\/?$/, "/")}`, window.location.href);
-  }
+  const config = root === null && document.getElementById("__config");
+  if (root === null && !config) return new URL(".", window.location.href);
+  if (root === null) root = new URL(`${JSON.parse(config.textContent).base.replace(/\/?$/, "/")}`, window.location.href);
   return new URL(root);
 }
 
@@ -33,7 +32,9 @@ export function sitePath(name, key = "") {
   return siteData().paths[name].replace("{key}", key);
 }
 
-const cache = new Map();
+// Each file asked for once per page, also when two scripts ask (the home page's early script and the finder
+// each hold a copy of this module): whatever the host says about caching.
+const cache = (globalThis.__wkJSON ??= new Map());
 export function getJSON(path) {
   if (!cache.has(path)) {
     const data = fetch(siteUrl(path)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.status))));

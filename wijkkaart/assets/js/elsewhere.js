@@ -4,7 +4,8 @@
 
 import { el, siteUrl } from "./common.js";
 import { entryOf } from "./cards.js";
-import { postcodeInUse, servedAt } from "./postcode.js";
+import { postcodeInUse } from "./postcode.js";
+import { servedAt } from "./served.js";
 
 const MAX_POINTERS = 3;
 

@@ -63,7 +63,8 @@ export function applyFilters(form) {
     }
   }
   const count = form.querySelector("[data-wk-count]");
-  if (count) count.textContent = shown || !cards.length ? `${shown} van ${cards.length} te zien` : widen(cards, chosen, days);
+  if (count) count.textContent = !cards.length ? "Hier is niets om te filteren."
+    : shown ? `${shown} van ${cards.length} te zien` : widen(cards, chosen, days);
 }
 
 export function enhanceFilters(root = document) {

@@ -29,7 +29,7 @@ function start() {
   markElsewhere().catch(() => {});
 }
 
-// The script is async: it may arrive before the page is read to its end; it starts once it is (not after the
-// theme's script, as DOMContentLoaded would).
-if (document.readyState === "loading") document.addEventListener("readystatechange", start, { once: true });
-else start();
+// The script's element comes after all it enhances (at the end of <body>, after the theme's settings), and a
+// module runs only once its element is read: it starts at once, while the browser may still be waiting for
+// the theme's stylesheet before it reads the page's last lines (not after the theme's script either).
+start();

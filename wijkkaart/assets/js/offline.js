@@ -3,8 +3,10 @@
 
 import { sitePath, siteRoot, siteUrl } from "./common.js";
 
+// What this page loaded, but the document of a frame (the map): the browser keeps a frame's document apart, so
+// the page could not hand it over without downloading it again; "Bewaar offline" names it (maps.js).
 function usedUrls() {
-  const urls = performance.getEntriesByType("resource").map((e) => e.name);
+  const urls = performance.getEntriesByType("resource").filter((e) => e.initiatorType !== "iframe").map((e) => e.name);
   return [window.location.href.split("#")[0], ...urls];
 }
 
@@ -73,11 +75,17 @@ export function noConnection(kind, error) {
   return !navigator.onLine || network ? NO_CONNECTION[kind] : null;
 }
 
-export function enhanceOffline() {
-  if (!("serviceWorker" in navigator)) return;
+function register() {
   // The worker file is checked for a new build like any file (the host's cache lifetime), not on every page.
   navigator.serviceWorker.register(siteUrl(sitePath("service_worker")), { scope: siteRoot().pathname, updateViaCache: "all" })
     .then(() => keep(usedUrls()))
     .catch(() => {});
+}
+
+export function enhanceOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  // Once the page is in: on slow data the worker's file does not take a share of the line from the page's.
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
   enhanceSaveButtons();
 }

@@ -1,25 +1,12 @@
 // Postcode lookup in the browser alone: "2533 AB", "2533ab" or "2533" → the wijk(en) and what serves it.
 
-import { countResults, el, getJSON, sitePath, siteUrl } from "./common.js";
+import { countResults, el, siteUrl } from "./common.js";
 import { cardFrom, enhanceCards } from "./cards.js";
 import { FILTER_NAMES, applyFilters } from "./filters.js";
 import { noConnection } from "./offline.js";
+import { parsePostcode, servedAt } from "./served.js";
 import { fillForm, params, restoreScroll, restoringByScript, setParams } from "./state.js";
 
-const POSTCODE = /^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})?\s*$/;
-
-export function parsePostcode(text) {
-  const found = POSTCODE.exec(text || "");
-  return found ? found[1] : null;
-}
-
-// The lists come from the index, as the build decided them (render/finder.py); this only reads them.
-async function servicesIn(lists) {
-  const found = await Promise.all(lists.map((key) => getJSON(sitePath("finder_list", key))));
-  const seen = new Map();
-  for (const entry of found.flat()) if (!seen.has(entry.uid)) seen.set(entry.uid, entry);
-  return [...seen.values()];
-}
 
 function render(results, entries, index) {
   const groups = Object.entries(index.themes).map(([id, name]) => [id, name, entries.filter((e) => e.theme === id)]);
@@ -42,13 +29,6 @@ function answer(pc4, status, index, gemeente, wijkIds, entries) {
   const wijken = wijkIds.map((w) => index.wijken[w]);
   return el("span", {}, `Postcode ${pc4} hoort bij `, ...wijken.flatMap((w, i) =>
     [i ? " en " : "", el("a", { href: siteUrl(w.url) }, w.name)]), `${inGemeente}. ${count}.`);
-}
-
-/** What the build decided for this PC4 (the finder's index and the lists it names): read, never worked out. */
-export async function servedAt(pc4) {
-  const index = await getJSON(sitePath("finder_index"));
-  const [status, where, wijkIds, lists] = index.pc4[pc4] || ["buiten", null, [], index.buiten];
-  return { index, status, where, wijkIds, entries: await servicesIn(lists) };
 }
 
 const KEPT = "wk-postcode";
@@ -92,7 +72,7 @@ async function lookup(form, fromAddress) {
   render(results, entries, index);
   keepPostcode(pc4);
   if (filters) {
-    filters.hidden = false;
+    filters.hidden = !entries.length;  // nothing to filter: no filters
     if (fromAddress) fillForm(filters, FILTER_NAMES);
     applyFilters(filters);
   }

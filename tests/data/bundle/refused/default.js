@@ -1,0 +1,3 @@
+import { a } from "./exports.js";
+
+export default a;

@@ -1,0 +1,2 @@
+import { pong } from "./pong.js";
+export function ping() {}

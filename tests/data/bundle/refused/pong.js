@@ -1,0 +1,2 @@
+import { ping } from "./ping.js";
+export function pong() {}

@@ -1,0 +1,1 @@
+import * as all from "./exports.js";
