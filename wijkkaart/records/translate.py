@@ -104,10 +104,9 @@ def _unknown_key(loc: KeyPath, doc: Document, model: type[BaseModel]) -> Problem
     key = str(loc[-1])
     allowed = sorted(_keys_of(_model_at(model, loc[:-1])))
     hint = suggest(key, allowed).strip() or f"Toegestaan zijn: {', '.join(allowed)}."
-    return Problem(
-        file=doc.file,
-        line=doc.line(loc),
-        path=format_path(loc),
+    return _at(
+        doc,
+        loc,
         code="unknown-key",
         message=f"de sleutel '{key}' bestaat hier niet.",
         hint=hint,
@@ -118,10 +117,9 @@ def _bad_choice(loc: KeyPath, err: Any, doc: Document) -> Problem:
     options = [o.strip(" '") for o in err["ctx"]["expected"].replace(" or ", ",").split(",")]
     value = err["input"]
     hint = f"Kies uit: {', '.join(options)}." + suggest(str(value), options)
-    return Problem(
-        file=doc.file,
-        line=doc.line(loc),
-        path=format_path(loc),
+    return _at(
+        doc,
+        loc,
         code="bad-choice",
         message=f"{describe_value(value)} is geen geldige keuze.",
         hint=hint,
@@ -133,19 +131,17 @@ def _builtin(loc: KeyPath, err: Any, doc: Document) -> Problem:
     if kind in _TYPE_WORDS:
         message = f"verwacht {_TYPE_WORDS[kind]}, maar vond {describe_value(value)}."
         hint = "Zet tekst met bijzondere tekens tussen aanhalingstekens." if kind == "string_type" else ""
-        return Problem(
-            file=doc.file,
-            line=doc.line(loc),
-            path=format_path(loc),
+        return _at(
+            doc,
+            loc,
             code="wrong-type",
             message=message,
             hint=hint or _type_hint(kind),
         )
     if kind == "too_short":
-        return Problem(
-            file=doc.file,
-            line=doc.line(loc),
-            path=format_path(loc),
+        return _at(
+            doc,
+            loc,
             code="empty-list",
             message="de lijst is leeg.",
             hint="Vul er minstens één in.",
@@ -153,18 +149,16 @@ def _builtin(loc: KeyPath, err: Any, doc: Document) -> Problem:
     ctx = err.get("ctx") or {}
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = f"minstens {ctx['ge']}" if "ge" in ctx else f"hoogstens {ctx['le']}"
-        return Problem(
-            file=doc.file,
-            line=doc.line(loc),
-            path=format_path(loc),
+        return _at(
+            doc,
+            loc,
             code="out-of-range",
             message=f"{describe_value(value)} is te {'klein' if 'ge' in ctx else 'groot'}.",
             hint=f"De waarde moet {bound} zijn.",
         )
-    return Problem(
-        file=doc.file,
-        line=doc.line(loc),
-        path=format_path(loc),
+    return _at(
+        doc,
+        loc,
         code="bad-value",
         message=f"{describe_value(value)} is hier geen geldige waarde.",
         hint="Controleer de schrijfwijze van dit veld.",
@@ -220,3 +214,8 @@ def _field_info(model: type[BaseModel], loc: KeyPath) -> str:
     parent = _model_at(model, loc[:-1])
     field = _field_named(parent, str(loc[-1])) if parent else None
     return (field.description or "").rstrip(".") if field else ""
+
+
+def _at(doc: Document, loc: KeyPath, *, code: str, message: str, hint: str = "") -> Problem:
+    """A problem at ``loc`` in ``doc``: its file, line and key path."""
+    return Problem(file=doc.file, line=doc.line(loc), path=format_path(loc), code=code, message=message, hint=hint)
